@@ -1,0 +1,93 @@
+using MetaAiTracker.Core.Model;
+using MetaAiTracker.Core.Text;
+
+namespace MetaAiTracker.Core.Extraction;
+
+/// <summary>
+/// One article on its way through the extractors: the text, its tokens, paragraphs and sentences (computed once),
+/// and what each extractor has found so far. Extractors run in a fixed order (<see cref="ExtractionPipeline"/>)
+/// and may read what earlier ones wrote.
+/// </summary>
+public sealed class ExtractionContext
+{
+    public ExtractionContext(string text, DateRange? published, Lexicon lexicon)
+    {
+        Text = text;
+        Published = published;
+        Lexicon = lexicon;
+        Normalized = ArabicNormalizer.NormalizeWithMap(text);
+        Tokens = ArabicTokenizer.Tokenize(Normalized);
+        Paragraphs = SentenceSplitter.Paragraphs(text);
+        Sentences = SentenceSplitter.Sentences(text);
+    }
+
+    public string Text { get; }
+    /// <summary>The publication date that relative dates resolve against; null when unknown.</summary>
+    public DateRange? Published { get; }
+    public Lexicon Lexicon { get; }
+    public NormalizedText Normalized { get; }
+    public List<Token> Tokens { get; }
+    public List<TextSpan> Paragraphs { get; }
+    public List<TextSpan> Sentences { get; }
+
+    public List<EntityMention> Mentions { get; } = [];
+    public List<ResolvedDate> Dates { get; } = [];
+    public List<Amount> Amounts { get; } = [];
+    public List<ExtractedQuote> Quotes { get; } = [];
+    public List<ExtractedEvent> Events { get; } = [];
+    public List<ExtractedClaim> Claims { get; } = [];
+    public List<VariantProposal> VariantProposals { get; } = [];
+    public List<string> Themes { get; } = [];
+    public Stance Stance { get; set; }
+    public bool IsRelevant { get; set; } = true;
+    public double RelevanceScore { get; set; }
+
+    /// <summary>Index of the first token that ends after <paramref name="offset"/>.</summary>
+    public int TokenIndexAt(int offset)
+    {
+        int lo = 0, hi = Tokens.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (Tokens[mid].End <= offset) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
+
+    /// <summary>Token index range [first, last) of the tokens inside <paramref name="span"/>.</summary>
+    public (int First, int End) TokenRange(TextSpan span)
+    {
+        var first = TokenIndexAt(span.Start);
+        var end = first;
+        while (end < Tokens.Count && Tokens[end].Start < span.End) end++;
+        return (first, end);
+    }
+
+    public IEnumerable<EntityMention> MentionsIn(TextSpan span) => Mentions.Where(m => span.Start <= m.Span.Start && m.Span.End <= span.End);
+
+    /// <summary>The sentence that holds <paramref name="offset"/>, or an empty span at the offset.</summary>
+    public TextSpan SentenceAt(int offset)
+    {
+        foreach (var s in Sentences) if (s.Start <= offset && offset < s.End) return s;
+        return new TextSpan(offset, offset);
+    }
+
+    public ArticleExtraction ToResult(string version) => new(
+        [.. Quotes.OrderBy(q => q.Span.Start)],
+        [.. Events.OrderBy(e => e.Span.Start)],
+        [.. Claims.OrderBy(c => c.Span.Start)],
+        [.. Mentions],
+        [.. Themes],
+        Stance,
+        IsRelevant,
+        RelevanceScore,
+        [.. VariantProposals],
+        version);
+}
+
+/// <summary>One named extraction rule family, like a Timesketch analyzer.</summary>
+public interface IExtractor
+{
+    string Name { get; }
+    void Extract(ExtractionContext context);
+}
