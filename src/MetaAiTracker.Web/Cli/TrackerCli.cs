@@ -1,0 +1,156 @@
+using System.CommandLine;
+using MetaAiTracker.Web.Data;
+using MetaAiTracker.Web.Export;
+using MetaAiTracker.Web.Ingestion;
+using Microsoft.EntityFrameworkCore;
+using Serilog;
+using Serilog.Events;
+
+namespace MetaAiTracker.Web.Cli;
+
+/// <summary>
+/// The `tracker` command line. System.CommandLine gives help, usage errors and exit codes that a hand-rolled
+/// parser would get subtly wrong. Exit codes: 0 success, 1 a file was rejected or the work failed, 2 usage error.
+/// </summary>
+public static class TrackerCli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("MetaAiTracker: Meta's open-versus-closed AI strategy, followed through Arabic news.");
+        root.Subcommands.Add(Serve());
+        root.Subcommands.Add(Ingest());
+        root.Subcommands.Add(ExportCommand());
+        root.Subcommands.Add(Stats());
+        root.Subcommands.Add(Reextract());
+        if (args.Length == 0) args = ["serve"];
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) Console.Error.WriteLine($"tracker: {error.Message}");
+            Console.Error.WriteLine("Run ./tracker --help for usage.");
+            return 2;
+        }
+        return await parse.InvokeAsync();
+    }
+
+    private static Option<string?> DbOption() => new("--db") { Description = "SQLite database file (default: data/tracker.db, or Tracker:Database)" };
+
+    private static Command Serve()
+    {
+        var db = DbOption();
+        var urls = new Option<string?>("--urls") { Description = "Address to listen on, e.g. http://127.0.0.1:5000" };
+        var cmd = new Command("serve", "Run the dashboard (creates the database and ingests seeds/ on first start)") { db, urls };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var app = WebApp.Create([], parse.GetValue(db), parse.GetValue(urls));
+            await AppServices.PrepareStoreAsync(app.Services, ct);
+            await app.RunAsync(ct);
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Ingest()
+    {
+        var db = DbOption();
+        var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "Files (.txt .md .html .htm) or folders (recursive)" };
+        var cmd = new Command("ingest", "Load articles, extract quotes, events and claims, and store them") { paths, db };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            await using var sp = await StoreAsync(parse.GetValue(db), ct);
+            var ingestion = sp.GetRequiredService<IngestionService>();
+            var results = await ingestion.IngestPathsAsync(parse.GetValue(paths)!, r => (r.Outcome == IngestOutcome.Rejected ? Console.Error : Console.Out).WriteLine(Line(r)), ct);
+            var added = results.Count(r => r.Outcome == IngestOutcome.Added);
+            var dups = results.Count(r => r.Outcome == IngestOutcome.Duplicate);
+            var rejected = results.Count(r => r.Outcome == IngestOutcome.Rejected);
+            Console.WriteLine($"{added} added ({results.Sum(r => r.Quotes)} quotes, {results.Sum(r => r.Events)} events, {results.Sum(r => r.Claims)} claims), {dups} duplicate, {rejected} rejected");
+            return rejected > 0 ? 1 : 0;
+        });
+        return cmd;
+    }
+
+    private static string Line(IngestResult r) => r.Outcome switch
+    {
+        IngestOutcome.Added => $"added      {r.Path} → article {r.ArticleId}: {r.Quotes} quotes, {r.Events} events, {r.Claims} claims",
+        IngestOutcome.Duplicate => $"duplicate  {r.Message}",
+        _ => $"rejected   {r.Message}",
+    };
+
+    private static Command ExportCommand()
+    {
+        var db = DbOption();
+        var format = new Option<string>("--format") { Description = "json or csv", Required = true };
+        format.AcceptOnlyFromAmong("json", "csv");
+        var outFile = new Option<string?>("--out") { Description = "Output file (default: standard output)" };
+        var includeText = new Option<bool>("--include-text") { Description = "Include each article's full text (JSON)" };
+        var cmd = new Command("export", "Write every article, quote, event and claim with its position in the source") { db, format, outFile, includeText };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            await using var sp = await StoreAsync(parse.GetValue(db), ct);
+            await using var ctx = await sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync(ct);
+            var path = parse.GetValue(outFile);
+            // Write to a temporary file and move it into place: a failed export never leaves half a file.
+            var temp = path is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "." + Path.GetFileName(path) + ".tmp");
+            await using (var stream = temp is null ? Console.OpenStandardOutput() : File.Create(temp))
+            {
+                if (parse.GetValue(format) == "csv") await TrackerExport.WriteCsvAsync(ctx, stream, ct);
+                else await TrackerExport.WriteJsonAsync(ctx, stream, parse.GetValue(includeText), ct);
+            }
+            if (temp is not null)
+            {
+                File.Move(temp, path!, overwrite: true);
+                Console.Error.WriteLine($"wrote {path}");
+            }
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Stats()
+    {
+        var db = DbOption();
+        var cmd = new Command("stats", "Summarise the store") { db };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            await using var sp = await StoreAsync(parse.GetValue(db), ct);
+            await using var ctx = await sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync(ct);
+            Console.Write(await StoreStats.RenderAsync(ctx, sp.GetRequiredService<TrackerOptions>().Database, ct));
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static Command Reextract()
+    {
+        var db = DbOption();
+        var article = new Option<int?>("--article") { Description = "Only this article id" };
+        var cmd = new Command("reextract", "Run the current extractors again; items editors reviewed are kept") { db, article };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            await using var sp = await StoreAsync(parse.GetValue(db), ct);
+            var n = await sp.GetRequiredService<IngestionService>().ReextractAsync(parse.GetValue(article), ct);
+            Console.WriteLine($"re-extracted {n} article(s)");
+            return 0;
+        });
+        return cmd;
+    }
+
+    /// <summary>The services the non-web verbs need, with the store created and migrated.</summary>
+    private static async Task<ServiceProvider> StoreAsync(string? database, CancellationToken ct)
+    {
+        var config = new ConfigurationBuilder()
+            .SetBasePath(AppContext.BaseDirectory)
+            .AddJsonFile("appsettings.json", optional: true)
+            .AddEnvironmentVariables()
+            .Build();
+        var services = new ServiceCollection();
+        // The command line prints its own results; the log only carries warnings and errors, on standard error.
+        services.AddLogging(b => b.AddSerilog(new LoggerConfiguration().MinimumLevel.Warning()
+            .MinimumLevel.Override("MetaAiTracker.Web.Ingestion", LogEventLevel.Error)
+            .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose).CreateLogger(), dispose: true));
+        services.AddTrackerCore(config, database);
+        var sp = services.BuildServiceProvider();
+        await TrackerDbSetup.MigrateAsync(sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), ct);
+        return sp;
+    }
+}

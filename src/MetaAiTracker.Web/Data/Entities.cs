@@ -1,0 +1,173 @@
+using MetaAiTracker.Core.Model;
+
+namespace MetaAiTracker.Web.Data;
+
+public enum ItemKind { Quote, Event, Claim }
+
+/// <summary>
+/// Review state of an item. Machine items are replaced by re-extraction; everything an editor touched
+/// (confirmed, edited, added, rejected) survives it. Nothing is deleted outright.
+/// </summary>
+public enum ReviewStatus { Machine, Confirmed, Edited, Added, Rejected }
+
+public enum AliasStatus { Accepted, Proposed, Refused }
+
+public class Article
+{
+    public int Id { get; set; }
+    public required string FileName { get; set; }
+    public required string Title { get; set; }
+    public string? Url { get; set; }
+    public string? CanonicalUrl { get; set; }
+    public string? Source { get; set; }
+    public DateOnly? PublishedStart { get; set; }
+    public DateOnly? PublishedEnd { get; set; }
+    public DateGranularity? PublishedGranularity { get; set; }
+    public bool PublishedEstimated { get; set; }
+    public required string Text { get; set; }
+    /// <summary>SHA-256 of the normalized text: the same article ingested twice is stored once.</summary>
+    public required string ContentHash { get; set; }
+    public required string Format { get; set; }
+    public required string Encoding { get; set; }
+    public bool IsRelevant { get; set; } = true;
+    public double RelevanceScore { get; set; }
+    /// <summary>True once an editor set the relevance: re-extraction then keeps it.</summary>
+    public bool RelevanceByEditor { get; set; }
+    public Stance Stance { get; set; }
+    public required string ExtractorVersion { get; set; }
+    public DateTimeOffset IngestedAt { get; set; }
+    public bool Reviewed { get; set; }
+    public int Version { get; set; }
+
+    public List<Item> Items { get; set; } = [];
+    public List<ArticleTheme> Themes { get; set; } = [];
+    public List<ArticleEntity> Entities { get; set; } = [];
+
+    public DateRange? Published => PublishedStart is { } s && PublishedEnd is { } e && PublishedGranularity is { } g
+        ? new DateRange(s, e, g, PublishedEstimated) : null;
+
+    public void SetPublished(DateRange? d)
+    {
+        PublishedStart = d?.Start;
+        PublishedEnd = d?.End;
+        PublishedGranularity = d?.Granularity;
+        PublishedEstimated = d?.Estimated ?? false;
+    }
+}
+
+/// <summary>
+/// A quote, event or claim tied to its span in the article text. One table for the three kinds keeps the
+/// timeline one indexed query; the kind-specific columns are null for the other kinds.
+/// </summary>
+public class Item
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public Article? Article { get; set; }
+    public ItemKind Kind { get; set; }
+    /// <summary>UTF-16 offsets into Article.Text, end exclusive.</summary>
+    public int Start { get; set; }
+    public int End { get; set; }
+    public required string Text { get; set; }
+    public Stance Stance { get; set; }
+    public double Confidence { get; set; }
+    public ReviewStatus Status { get; set; }
+    public required string ExtractorVersion { get; set; }
+
+    /// <summary>Where the item sits on the timeline: the event's own date, else the article's publication date.</summary>
+    public DateOnly? DateStart { get; set; }
+    public DateOnly? DateEnd { get; set; }
+    public DateGranularity? DateGranularity { get; set; }
+    public bool DateEstimated { get; set; }
+    /// <summary>The date as the text gives it (events); null when the item takes the article's date.</summary>
+    public string? DateText { get; set; }
+
+    // Quotes
+    public QuoteKind? QuoteKind { get; set; }
+    public string? Cue { get; set; }
+    public string? SpeakerEntityId { get; set; }
+    public string? SpeakerName { get; set; }
+    public SpeakerKind? SpeakerKind { get; set; }
+
+    // Events
+    public string? Summary { get; set; }
+    public string? EventType { get; set; }
+
+    // Claims
+    public bool Hedged { get; set; }
+    public bool Negated { get; set; }
+
+    /// <summary>Optimistic concurrency: two editors saving the same item cannot silently overwrite each other.</summary>
+    public int Version { get; set; }
+
+    public List<ItemTheme> Themes { get; set; } = [];
+    public List<ItemActor> Actors { get; set; } = [];
+    public List<ItemAmount> Amounts { get; set; } = [];
+}
+
+public class ItemAmount
+{
+    public int Id { get; set; }
+    public int ItemId { get; set; }
+    public double Value { get; set; }
+    public required string Unit { get; set; }
+    public string? Currency { get; set; }
+    public required string Text { get; set; }
+    public string? Qualifier { get; set; }
+    public int Start { get; set; }
+    public int End { get; set; }
+}
+
+public class ItemTheme
+{
+    public int ItemId { get; set; }
+    public required string ThemeKey { get; set; }
+}
+
+public class ItemActor
+{
+    public int ItemId { get; set; }
+    public required string EntityId { get; set; }
+}
+
+public class ArticleTheme
+{
+    public int ArticleId { get; set; }
+    public required string ThemeKey { get; set; }
+    public bool ByEditor { get; set; }
+}
+
+public class ArticleEntity
+{
+    public int ArticleId { get; set; }
+    public required string EntityId { get; set; }
+    public int Mentions { get; set; }
+}
+
+public class Theme
+{
+    public required string Key { get; set; }
+    public required string LabelAr { get; set; }
+    public required string LabelEn { get; set; }
+    public List<string> Cues { get; set; } = [];
+    public int SortOrder { get; set; }
+}
+
+public class TrackedEntity
+{
+    public required string Id { get; set; }
+    public EntityKind Kind { get; set; }
+    public required string NameAr { get; set; }
+    public required string NameEn { get; set; }
+    public List<EntityAlias> Aliases { get; set; } = [];
+}
+
+public class EntityAlias
+{
+    public int Id { get; set; }
+    public required string EntityId { get; set; }
+    public required string Text { get; set; }
+    public AliasStatus Status { get; set; }
+    /// <summary>Why a proposed alias was proposed, or who added it.</summary>
+    public string? Note { get; set; }
+}

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace MetaAiTracker.Web.Data;
+
+/// <summary>
+/// The store. One context per operation (IDbContextFactory), queried directly: no repository layer.
+/// dotnet ef migrations add NAME --project src/MetaAiTracker.Web --output-dir Data/Migrations
+/// The FTS5 tables (ArticleSearch, ItemSearch) are created in the migrations and written by <see cref="SearchIndex"/>.
+/// </summary>
+public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : DbContext(options)
+{
+    public DbSet<Article> Articles => Set<Article>();
+    public DbSet<Item> Items => Set<Item>();
+    public DbSet<ItemAmount> ItemAmounts => Set<ItemAmount>();
+    public DbSet<ItemTheme> ItemThemes => Set<ItemTheme>();
+    public DbSet<ItemActor> ItemActors => Set<ItemActor>();
+    public DbSet<ArticleTheme> ArticleThemes => Set<ArticleTheme>();
+    public DbSet<ArticleEntity> ArticleEntities => Set<ArticleEntity>();
+    public DbSet<Theme> Themes => Set<Theme>();
+    public DbSet<TrackedEntity> Entities => Set<TrackedEntity>();
+    public DbSet<EntityAlias> Aliases => Set<EntityAlias>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder b)
+    {
+        // Enums as text: the database stays readable and a reordered enum cannot corrupt it.
+        b.Properties<Enum>().HaveConversion<string>().HaveMaxLength(24);
+    }
+
+    protected override void OnModelCreating(ModelBuilder b)
+    {
+        b.Entity<Article>(e =>
+        {
+            e.HasIndex(a => a.ContentHash).IsUnique();
+            e.HasIndex(a => a.CanonicalUrl);
+            e.HasIndex(a => a.PublishedStart);
+            e.Property(a => a.Version).IsConcurrencyToken();
+            e.Ignore(a => a.Published);
+            e.HasMany(a => a.Items).WithOne(i => i.Article).HasForeignKey(i => i.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.Themes).WithOne().HasForeignKey(t => t.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.Entities).WithOne().HasForeignKey(t => t.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<Item>(e =>
+        {
+            // The timeline reads items by date within kind/status filters.
+            e.HasIndex(i => new { i.DateStart, i.Id });
+            e.HasIndex(i => new { i.ArticleId, i.Start });
+            e.HasIndex(i => i.SpeakerEntityId);
+            e.HasIndex(i => new { i.Kind, i.Stance });
+            e.Property(i => i.Version).IsConcurrencyToken();
+            e.HasMany(i => i.Themes).WithOne().HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(i => i.Actors).WithOne().HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(i => i.Amounts).WithOne().HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ItemTheme>(e => { e.HasKey(t => new { t.ItemId, t.ThemeKey }); e.HasIndex(t => new { t.ThemeKey, t.ItemId }); });
+        b.Entity<ItemActor>(e => { e.HasKey(t => new { t.ItemId, t.EntityId }); e.HasIndex(t => new { t.EntityId, t.ItemId }); });
+        b.Entity<ArticleTheme>(e => { e.HasKey(t => new { t.ArticleId, t.ThemeKey }); e.HasIndex(t => t.ThemeKey); });
+        b.Entity<ArticleEntity>(e => { e.HasKey(t => new { t.ArticleId, t.EntityId }); e.HasIndex(t => t.EntityId); });
+        b.Entity<Theme>(e =>
+        {
+            e.HasKey(t => t.Key);
+            e.Property(t => t.Cues).HasConversion(
+                v => System.Text.Json.JsonSerializer.Serialize(v, (System.Text.Json.JsonSerializerOptions?)null),
+                v => System.Text.Json.JsonSerializer.Deserialize<List<string>>(v, (System.Text.Json.JsonSerializerOptions?)null) ?? new List<string>(),
+                new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<string>>(
+                    (a, c) => a!.SequenceEqual(c!), v => v.Aggregate(0, (h, s) => HashCode.Combine(h, s.GetHashCode())), v => v.ToList()));
+        });
+        b.Entity<TrackedEntity>(e =>
+        {
+            e.ToTable("Entities");
+            e.HasMany(x => x.Aliases).WithOne().HasForeignKey(a => a.EntityId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<EntityAlias>(e => e.HasIndex(a => new { a.EntityId, a.Text }).IsUnique());
+    }
+}

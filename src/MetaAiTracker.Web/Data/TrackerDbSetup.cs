@@ -1,0 +1,73 @@
+using System.Data.Common;
+using MetaAiTracker.Core.Extraction;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace MetaAiTracker.Web.Data;
+
+/// <summary>Creates and migrates the database and fills the reference tables (themes, entities) on first use.</summary>
+public static class TrackerDbSetup
+{
+    public static async Task MigrateAsync(IDbContextFactory<TrackerDbContext> factory, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        if (db.Database.GetDbConnection().DataSource is { Length: > 0 } path && path != ":memory:")
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        await db.Database.MigrateAsync(ct);
+        // WAL lets the dashboard read while an ingestion writes; the mode is stored in the file.
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        await SeedReferenceDataAsync(db, ct);
+    }
+
+    /// <summary>Adds the default themes and entities that are missing; never overwrites an editor's changes.</summary>
+    public static async Task SeedReferenceDataAsync(TrackerDbContext db, CancellationToken ct = default)
+    {
+        var themeKeys = await db.Themes.Select(t => t.Key).ToHashSetAsync(ct);
+        var order = themeKeys.Count;
+        foreach (var t in Lexicon.DefaultThemes.Where(t => !themeKeys.Contains(t.Key)))
+            db.Themes.Add(new Theme { Key = t.Key, LabelAr = t.LabelAr, LabelEn = t.LabelEn, Cues = [.. t.Cues], SortOrder = order++ });
+
+        var entityIds = await db.Entities.Select(e => e.Id).ToHashSetAsync(ct);
+        foreach (var e in Lexicon.DefaultEntities.Where(e => !entityIds.Contains(e.Id)))
+        {
+            db.Entities.Add(new TrackedEntity
+            {
+                Id = e.Id, Kind = e.Kind, NameAr = e.NameAr, NameEn = e.NameEn,
+                Aliases = [.. e.Aliases.Distinct().Select(a => new EntityAlias { EntityId = e.Id, Text = a, Status = AliasStatus.Accepted, Note = "default" })],
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The lexicon as editors left it: themes and accepted aliases from the store.</summary>
+    public static async Task<Lexicon> LoadLexiconAsync(TrackerDbContext db, CancellationToken ct = default)
+    {
+        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync(ct);
+        var entities = await db.Entities.AsNoTracking().Include(e => e.Aliases).ToListAsync(ct);
+        if (themes.Count == 0 && entities.Count == 0) return Lexicon.Default;
+        return new Lexicon(
+            [.. themes.Select(t => new ThemeDefinition(t.Key, t.LabelAr, t.LabelEn, t.Cues))],
+            [.. entities.Select(e => new Core.Model.Entity(e.Id, e.Kind, e.NameAr, e.NameEn,
+                [.. e.Aliases.Where(a => a.Status == AliasStatus.Accepted).Select(a => a.Text)]))]);
+    }
+}
+
+/// <summary>Per-connection SQLite settings that are not stored in the file.</summary>
+public sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
+{
+    private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = Pragmas;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

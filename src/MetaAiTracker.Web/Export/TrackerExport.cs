@@ -1,0 +1,199 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using MetaAiTracker.Core.Model;
+using MetaAiTracker.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MetaAiTracker.Web.Export;
+
+/// <summary>
+/// Writes the store as the versioned export format of docs/export-format.md (JSON) or as one CSV row per item.
+/// Both stream, so a large store is never held in memory.
+/// </summary>
+public static class TrackerExport
+{
+    public const int FormatVersion = 1;
+
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Indented = true,
+        // Arabic stays readable in the file instead of \u escapes.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static async Task WriteJsonAsync(TrackerDbContext db, Stream output, bool includeText, CancellationToken ct = default)
+    {
+        await using var w = new Utf8JsonWriter(output, WriterOptions);
+        var entities = await db.Entities.AsNoTracking().ToDictionaryAsync(e => e.Id, ct);
+        w.WriteStartObject();
+        w.WriteString("format", "metaaitracker-export");
+        w.WriteNumber("version", FormatVersion);
+        w.WriteString("generatedAt", DateTimeOffset.UtcNow);
+
+        w.WriteStartArray("articles");
+        await foreach (var a in db.Articles.AsNoTracking().Include(a => a.Themes).OrderBy(a => a.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("id", a.Id);
+            w.WriteString("fileName", a.FileName);
+            w.WriteString("title", a.Title);
+            w.WriteString("url", a.Url);
+            w.WriteString("source", a.Source);
+            WriteDate(w, "published", a.PublishedStart, a.PublishedEnd, a.PublishedGranularity, a.PublishedEstimated, null);
+            w.WriteBoolean("isRelevant", a.IsRelevant);
+            w.WriteNumber("relevanceScore", Math.Round(a.RelevanceScore, 3));
+            WriteStrings(w, "themes", a.Themes.Select(t => t.ThemeKey));
+            w.WriteString("stance", Lower(a.Stance));
+            w.WriteString("extractorVersion", a.ExtractorVersion);
+            w.WriteString("contentHash", a.ContentHash);
+            if (includeText) w.WriteString("text", a.Text);
+            w.WriteEndObject();
+            await FlushIfFullAsync(w, ct);
+        }
+        w.WriteEndArray();
+
+        foreach (var kind in new[] { ItemKind.Quote, ItemKind.Event, ItemKind.Claim })
+        {
+            w.WriteStartArray(kind switch { ItemKind.Quote => "quotes", ItemKind.Event => "events", _ => "claims" });
+            var query = db.Items.AsNoTracking().Where(i => i.Kind == kind).Include(i => i.Themes).Include(i => i.Amounts).Include(i => i.Actors)
+                .OrderBy(i => i.ArticleId).ThenBy(i => i.Start).AsSplitQuery();
+            await foreach (var i in query.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                w.WriteStartObject();
+                w.WriteNumber("id", i.Id);
+                w.WriteNumber("articleId", i.ArticleId);
+                switch (kind)
+                {
+                    case ItemKind.Quote:
+                        WriteSpeaker(w, i, entities);
+                        w.WriteString("text", i.Text);
+                        w.WriteString("kind", Lower(i.QuoteKind ?? QuoteKind.Direct));
+                        w.WriteString("cue", i.Cue);
+                        break;
+                    case ItemKind.Event:
+                        w.WriteString("summary", i.Summary);
+                        w.WriteString("eventType", i.EventType);
+                        w.WriteString("text", i.Text);
+                        WriteDate(w, "date", i.DateStart, i.DateEnd, i.DateGranularity, i.DateEstimated, i.DateText ?? "");
+                        w.WriteStartArray("amounts");
+                        foreach (var m in i.Amounts.OrderBy(m => m.Start))
+                        {
+                            w.WriteStartObject();
+                            w.WriteNumber("value", m.Value);
+                            w.WriteString("unit", m.Unit);
+                            w.WriteString("currency", m.Currency);
+                            w.WriteString("text", m.Text);
+                            w.WriteString("qualifier", m.Qualifier);
+                            w.WriteNumber("start", m.Start);
+                            w.WriteNumber("end", m.End);
+                            w.WriteEndObject();
+                        }
+                        w.WriteEndArray();
+                        WriteStrings(w, "actors", i.Actors.Select(a => a.EntityId));
+                        break;
+                    case ItemKind.Claim:
+                        w.WriteString("text", i.Text);
+                        w.WriteBoolean("hedged", i.Hedged);
+                        w.WriteBoolean("negated", i.Negated);
+                        break;
+                }
+                if (kind != ItemKind.Event)
+                    WriteDate(w, "date", i.DateStart, i.DateEnd, i.DateGranularity, i.DateEstimated, null);
+                w.WriteNumber("start", i.Start);
+                w.WriteNumber("end", i.End);
+                WriteStrings(w, "themes", i.Themes.Select(t => t.ThemeKey));
+                w.WriteString("stance", Lower(i.Stance));
+                w.WriteNumber("confidence", Math.Round(i.Confidence, 3));
+                w.WriteString("status", Lower(i.Status));
+                w.WriteString("extractorVersion", i.ExtractorVersion);
+                w.WriteEndObject();
+                await FlushIfFullAsync(w, ct);
+            }
+            w.WriteEndArray();
+        }
+        w.WriteEndObject();
+        await w.FlushAsync(ct);
+    }
+
+    private static readonly string[] CsvColumns =
+        ["kind", "id", "articleId", "articleTitle", "start", "end", "text", "speakerId", "speakerName", "quoteKind", "cue",
+         "eventType", "dateStart", "dateEnd", "dateGranularity", "dateEstimated", "dateText", "amounts", "stance", "hedged",
+         "themes", "confidence", "status"];
+
+    /// <summary>One row per item, RFC 4180 quoting, UTF-8 with BOM so spreadsheet programs show the Arabic.</summary>
+    public static async Task WriteCsvAsync(TrackerDbContext db, Stream output, CancellationToken ct = default)
+    {
+        await using var w = new StreamWriter(output, new UTF8Encoding(true), leaveOpen: true) { NewLine = "\r\n" };
+        await w.WriteLineAsync(string.Join(',', CsvColumns));
+        var query = db.Items.AsNoTracking().Include(i => i.Article).Include(i => i.Themes).Include(i => i.Amounts)
+            .OrderBy(i => i.ArticleId).ThenBy(i => i.Start).AsSplitQuery();
+        await foreach (var i in query.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            string?[] row =
+            [
+                Lower(i.Kind), i.Id.ToString(), i.ArticleId.ToString(), i.Article?.Title, i.Start.ToString(), i.End.ToString(), i.Text,
+                i.SpeakerEntityId, i.SpeakerName, i.QuoteKind is { } qk ? Lower(qk) : null, i.Cue, i.EventType,
+                i.DateStart?.ToString("yyyy-MM-dd"), i.DateEnd?.ToString("yyyy-MM-dd"), i.DateGranularity is { } g ? Lower(g) : null,
+                i.DateEstimated ? "true" : "false", i.DateText,
+                string.Join("; ", i.Amounts.Select(a => $"{a.Value:R} {a.Unit}")), Lower(i.Stance), i.Hedged ? "true" : "false",
+                string.Join(';', i.Themes.Select(t => t.ThemeKey)), i.Confidence.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), Lower(i.Status),
+            ];
+            await w.WriteLineAsync(string.Join(',', row.Select(Csv)));
+        }
+    }
+
+    /// <summary>Quotes a CSV field, and defuses a leading = + - @ so a spreadsheet cannot run it as a formula.</summary>
+    public static string Csv(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r') value = "'" + value;
+        return value.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+
+    private static void WriteSpeaker(Utf8JsonWriter w, Item i, Dictionary<string, TrackedEntity> entities)
+    {
+        if (i.SpeakerName is null && i.SpeakerEntityId is null) { w.WriteNull("speaker"); return; }
+        w.WriteStartObject("speaker");
+        if (i.SpeakerEntityId is { } id && entities.TryGetValue(id, out var e))
+        {
+            w.WriteString("id", e.Id);
+            w.WriteString("name", e.NameEn);
+            w.WriteString("nameAr", e.NameAr);
+        }
+        else
+        {
+            w.WriteNull("id");
+            w.WriteString("name", i.SpeakerName);
+            w.WriteString("nameAr", i.SpeakerName);
+        }
+        w.WriteString("kind", i.SpeakerKind is { } k ? Lower(k) : null);
+        w.WriteEndObject();
+    }
+
+    private static void WriteDate(Utf8JsonWriter w, string name, DateOnly? start, DateOnly? end, DateGranularity? g, bool estimated, string? text)
+    {
+        if (start is null || end is null || g is null) { w.WriteNull(name); return; }
+        w.WriteStartObject(name);
+        w.WriteString("start", start.Value.ToString("yyyy-MM-dd"));
+        w.WriteString("end", end.Value.ToString("yyyy-MM-dd"));
+        w.WriteString("granularity", Lower(g.Value));
+        w.WriteBoolean("estimated", estimated);
+        if (text is not null) w.WriteString("text", text);
+        w.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values.Order(StringComparer.Ordinal)) w.WriteStringValue(v);
+        w.WriteEndArray();
+    }
+
+    private static string Lower<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
+
+    private static async Task FlushIfFullAsync(Utf8JsonWriter w, CancellationToken ct)
+    {
+        if (w.BytesPending > 64 * 1024) await w.FlushAsync(ct);
+    }
+}

@@ -1,0 +1,73 @@
+using MetaAiTracker.Core.Model;
+using MetaAiTracker.Web.Data;
+
+namespace MetaAiTracker.Web.Ingestion;
+
+/// <summary>Turns what the extractors found into store rows.</summary>
+public static class ExtractionMapping
+{
+    public static List<Item> ToItems(ArticleExtraction x, DateRange? published)
+    {
+        var items = new List<Item>(x.Quotes.Count + x.Events.Count + x.Claims.Count);
+        foreach (var q in x.Quotes)
+        {
+            var item = New(ItemKind.Quote, q, x.ExtractorVersion);
+            SetDate(item, published, null);
+            item.QuoteKind = q.Kind;
+            item.Cue = q.Cue;
+            item.SpeakerEntityId = q.Speaker?.EntityId;
+            item.SpeakerName = q.Speaker?.Name;
+            item.SpeakerKind = q.Speaker?.Kind;
+            if (q.Speaker?.EntityId is { } sid) item.Actors.Add(new ItemActor { EntityId = sid });
+            items.Add(item);
+        }
+        foreach (var e in x.Events)
+        {
+            var item = New(ItemKind.Event, e, x.ExtractorVersion);
+            // An event is placed by its own date only; without one it stays undated rather than borrowing the article's.
+            SetDate(item, e.Date?.Range, e.Date?.Text);
+            item.Summary = e.Summary;
+            item.EventType = e.EventType;
+            item.Amounts = [.. e.Amounts.Select(a => new ItemAmount
+            {
+                Value = a.Value, Unit = a.Unit, Currency = a.Currency, Text = a.Text, Qualifier = a.Qualifier, Start = a.Span.Start, End = a.Span.End,
+            })];
+            item.Actors = [.. e.Actors.Distinct().Select(id => new ItemActor { EntityId = id })];
+            items.Add(item);
+        }
+        foreach (var c in x.Claims)
+        {
+            var item = New(ItemKind.Claim, c, x.ExtractorVersion);
+            SetDate(item, published, null);
+            item.Hedged = c.Hedged;
+            item.Negated = c.Negated;
+            items.Add(item);
+        }
+        return items;
+    }
+
+    public static List<ArticleEntity> ToArticleEntities(ArticleExtraction x) =>
+        [.. x.Mentions.GroupBy(m => m.EntityId).Select(g => new ArticleEntity { EntityId = g.Key, Mentions = g.Count() })];
+
+    private static Item New(ItemKind kind, ExtractedItem x, string version) => new()
+    {
+        Kind = kind,
+        Start = x.Span.Start,
+        End = x.Span.End,
+        Text = x.Text,
+        Stance = x.Stance,
+        Confidence = x.Confidence,
+        Status = ReviewStatus.Machine,
+        ExtractorVersion = version,
+        Themes = [.. x.Themes.Distinct().Select(t => new ItemTheme { ThemeKey = t })],
+    };
+
+    private static void SetDate(Item item, DateRange? d, string? text)
+    {
+        item.DateStart = d?.Start;
+        item.DateEnd = d?.End;
+        item.DateGranularity = d?.Granularity;
+        item.DateEstimated = d?.Estimated ?? false;
+        item.DateText = text;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text;
+using System.Text.Json;
+using MetaAiTracker.Web.Export;
+using Microsoft.EntityFrameworkCore;
+
+namespace MetaAiTracker.Web.Tests.Export;
+
+public class TrackerExportTests
+{
+    private static async Task<JsonDocument> ExportAsync(TestStore store, bool includeText)
+    {
+        await using var db = await store.DbAsync();
+        using var ms = new MemoryStream();
+        await TrackerExport.WriteJsonAsync(db, ms, includeText);
+        return JsonDocument.Parse(ms.ToArray());
+    }
+
+    [Fact]
+    public async Task JsonExportIsVersionedAndHoldsEveryArticle()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync([TestStore.SeedsDir]);
+
+        using var doc = await ExportAsync(store, includeText: false);
+
+        var root = doc.RootElement;
+        Assert.Equal("metaaitracker-export", root.GetProperty("format").GetString());
+        Assert.Equal(1, root.GetProperty("version").GetInt32());
+        Assert.Equal(5, root.GetProperty("articles").GetArrayLength());
+        Assert.False(root.GetProperty("articles")[0].TryGetProperty("text", out _));
+        var published = root.GetProperty("articles")[0].GetProperty("published");
+        Assert.True(published.GetProperty("estimated").GetBoolean());
+        Assert.Equal("month", published.GetProperty("granularity").GetString());
+    }
+
+    [Fact]
+    public async Task EveryItemOffsetSlicesItsTextOutOfTheArticle()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync([TestStore.SeedsDir]);
+
+        using var doc = await ExportAsync(store, includeText: true);
+
+        var texts = doc.RootElement.GetProperty("articles").EnumerateArray()
+            .ToDictionary(a => a.GetProperty("id").GetInt32(), a => a.GetProperty("text").GetString()!);
+        var checkedItems = 0;
+        foreach (var kind in new[] { "quotes", "claims" })
+        {
+            foreach (var item in doc.RootElement.GetProperty(kind).EnumerateArray())
+            {
+                var text = texts[item.GetProperty("articleId").GetInt32()];
+                var start = item.GetProperty("start").GetInt32();
+                var end = item.GetProperty("end").GetInt32();
+                Assert.Equal(item.GetProperty("text").GetString(), text[start..end]);
+                checkedItems++;
+            }
+        }
+        foreach (var ev in doc.RootElement.GetProperty("events").EnumerateArray())
+        {
+            var text = texts[ev.GetProperty("articleId").GetInt32()];
+            foreach (var amount in ev.GetProperty("amounts").EnumerateArray())
+                Assert.Equal(amount.GetProperty("text").GetString(), text[amount.GetProperty("start").GetInt32()..amount.GetProperty("end").GetInt32()]);
+        }
+        Assert.True(checkedItems > 0);
+    }
+
+    [Fact]
+    public async Task CsvHasOneRowPerItemAndDefusesFormulas()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync([TestStore.SeedsDir]);
+        await using var db = await store.DbAsync();
+        var items = await db.Items.CountAsync();
+        using var ms = new MemoryStream();
+
+        await TrackerExport.WriteCsvAsync(db, ms);
+
+        var csv = Encoding.UTF8.GetString(ms.ToArray());
+        Assert.StartsWith("\uFEFFkind,id,articleId", csv);
+        // Multi-line fields are quoted, so count records by parsing quotes rather than lines.
+        Assert.Equal(items + 1, CountRecords(csv));
+        Assert.Equal("\"'=HYPERLINK(\"\"x\"\")\"", TrackerExport.Csv("=HYPERLINK(\"x\")"));
+        Assert.Equal("\"a,b\"", TrackerExport.Csv("a,b"));
+    }
+
+    private static int CountRecords(string csv)
+    {
+        var records = 0;
+        var inQuotes = false;
+        for (var i = 0; i < csv.Length; i++)
+        {
+            if (csv[i] == '"') inQuotes = !inQuotes;
+            else if (!inQuotes && csv[i] == '\n') records++;
+        }
+        return records;
+    }
+}
