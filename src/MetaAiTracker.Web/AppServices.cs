@@ -20,7 +20,8 @@ public static class AppServices
 
         // Store
         var connection = $"Data Source={Path.GetFullPath(options.Database)};Pooling=True";
-        services.AddDbContextFactory<TrackerDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqlitePragmaInterceptor()));
+        // Pooled: ingestion and the dashboard create a context per operation, thousands of times.
+        services.AddPooledDbContextFactory<TrackerDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqlitePragmaInterceptor()));
 
         // Extraction and ingestion
         services.AddSingleton(ExtractionPipeline.CreateDefault());

@@ -1,4 +1,5 @@
 using MetaAiTracker.Core.Model;
+using MetaAiTracker.Core.Text;
 
 namespace MetaAiTracker.Core.Extraction;
 
@@ -24,17 +25,22 @@ public sealed class EntityExtractor : IExtractor
 
     private static void ProposeVariants(ExtractionContext context)
     {
-        var known = context.Lexicon.Entities
-            .Where(e => e.Kind == EntityKind.Person || e.Kind == EntityKind.Company)
-            .SelectMany(e => e.Aliases.Append(e.NameAr).Where(a => NameSkeleton.IsDistinctive(a)).Select(a => (Key: NameSkeleton.Of(a), e.Id)))
-            .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Id);
+        var known = context.Lexicon.NameSkeletons;
         if (known.Count == 0) return;
+        var named = new bool[context.Tokens.Count];
+        foreach (var m in context.Mentions)
+        {
+            var (first, end) = context.TokenRange(m.Span);
+            for (var k = first; k < end; k++) named[k] = true;
+        }
         var seen = new HashSet<string>();
         for (var i = 0; i < context.Tokens.Count; i++)
         {
             var t = context.Tokens[i];
-            if (context.Mentions.Any(m => m.Span.Start <= t.Start && t.End <= m.Span.End)) continue;
-            if (!NameSkeleton.IsDistinctive(t.Norm) || !known.TryGetValue(NameSkeleton.Of(t.Norm), out var id)) continue;
+            // Latin words and short words are never proposed: their skeletons collide with ordinary words.
+            if (named[i] || t.Norm.Length < 5 || !ArabicNormalizer.IsArabicLetter(t.Norm[0])) continue;
+            var key = NameSkeleton.OfNormalized(t.Norm);
+            if (key.Length < NameSkeleton.MinLength || !known.TryGetValue(key, out var id)) continue;
             var surface = context.Text[t.Start..t.End];
             if (seen.Add(surface))
                 context.VariantProposals.Add(new VariantProposal(id, surface, "same consonant skeleton as a known alias"));
@@ -49,12 +55,21 @@ public sealed class EntityExtractor : IExtractor
 /// </summary>
 public static class NameSkeleton
 {
-    public static string Of(string word)
+    public const int MinLength = 4;
+
+    public static string Of(string word) => OfNormalized(ArabicNormalizer.Normalize(word));
+
+    /// <summary>The skeleton of an already normalized word (no allocation but the result).</summary>
+    public static string OfNormalized(string norm)
     {
-        var norm = Text.ArabicNormalizer.Normalize(word).Replace("ايه", "اي").Replace("تش", "ش");
-        var sb = new System.Text.StringBuilder(norm.Length);
-        foreach (var c in norm)
+        Span<char> buffer = norm.Length <= 128 ? stackalloc char[norm.Length] : new char[norm.Length];
+        var n = 0;
+        for (var i = 0; i < norm.Length; i++)
         {
+            var c = norm[i];
+            // Letter-name spellings of acronyms and تش for "ch" vary by outlet: fold them before keying.
+            if (c == 'ا' && i + 2 < norm.Length && norm[i + 1] == 'ي' && norm[i + 2] == 'ه') { i += 2; continue; }
+            if (c == 'ت' && i + 1 < norm.Length && norm[i + 1] == 'ش') continue;
             var k = c switch
             {
                 'غ' or 'ج' or 'ق' or 'ك' => 'G',
@@ -68,10 +83,10 @@ public static class NameSkeleton
                 'ا' or 'و' or 'ي' or 'ء' or 'ع' or ' ' => '\0',
                 _ => c,
             };
-            if (k != '\0' && (sb.Length == 0 || sb[^1] != k)) sb.Append(k);
+            if (k != '\0' && (n == 0 || buffer[n - 1] != k)) buffer[n++] = k;
         }
-        return sb.ToString();
+        return new string(buffer[..n]);
     }
 
-    public static bool IsDistinctive(string word) => Text.ArabicNormalizer.ContainsArabic(word) && Of(word).Length >= 4;
+    public static bool IsDistinctive(string word) => ArabicNormalizer.ContainsArabic(word) && Of(word).Length >= MinLength;
 }

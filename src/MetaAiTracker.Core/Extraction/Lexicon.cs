@@ -18,7 +18,16 @@ public sealed class Lexicon
         EntityById = entities.ToDictionary(e => e.Id);
         EntityNames = new PhraseMatcher<string>(entities.SelectMany(e => e.Aliases.Append(e.NameAr).Append(e.NameEn).Select(a => (a, e.Id))), PhraseMatch.Surface);
         ThemeCues = new PhraseMatcher<string>(themes.SelectMany(t => t.Cues.Select(c => (c, t.Key))), PhraseMatch.Stem);
+        _nameSkeletons = new Lazy<IReadOnlyDictionary<string, string>>(() => entities
+            .Where(e => e.Kind is EntityKind.Person or EntityKind.Company)
+            .SelectMany(e => e.Aliases.Append(e.NameAr).Where(NameSkeleton.IsDistinctive).Select(a => (Key: NameSkeleton.Of(a), e.Id)))
+            .GroupBy(x => x.Key).ToDictionary(g => g.Key, g => g.First().Id));
     }
+
+    private readonly Lazy<IReadOnlyDictionary<string, string>> _nameSkeletons;
+
+    /// <summary>Consonant skeleton of every distinctive person and company name → entity id (for variant proposals).</summary>
+    internal IReadOnlyDictionary<string, string> NameSkeletons => _nameSkeletons.Value;
 
     public IReadOnlyList<ThemeDefinition> Themes { get; }
     public IReadOnlyList<Entity> Entities { get; }

@@ -14,8 +14,10 @@ public static class ArabicNormalizer
     /// <summary>The search key with, for every key character, the index of the source character it came from.</summary>
     public static NormalizedText NormalizeWithMap(string text)
     {
-        var sb = new StringBuilder(text.Length);
-        var map = new List<int>(text.Length + 1);
+        // Presentation forms may expand (ﻻ → لا), so size for that; plain text never grows.
+        var buffer = new char[text.Length * 2];
+        var map = new int[text.Length * 2 + 1];
+        var n = 0;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -25,15 +27,15 @@ public static class ArabicNormalizer
                 foreach (var d in c.ToString().Normalize(NormalizationForm.FormKC))
                 {
                     var folded = Fold(d);
-                    if (folded != '\0') { sb.Append(folded); map.Add(i); }
+                    if (folded != '\0') { buffer[n] = folded; map[n++] = i; }
                 }
                 continue;
             }
             var f = Fold(c);
-            if (f != '\0') { sb.Append(f); map.Add(i); }
+            if (f != '\0') { buffer[n] = f; map[n++] = i; }
         }
-        map.Add(text.Length);
-        return new NormalizedText(sb.ToString(), [.. map]);
+        map[n] = text.Length;
+        return new NormalizedText(new string(buffer, 0, n), map[..(n + 1)]);
     }
 
     /// <summary>Folds one character; '\0' means the character is dropped from the key.</summary>

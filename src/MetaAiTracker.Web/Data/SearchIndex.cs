@@ -21,25 +21,28 @@ public static class SearchIndex
 
     public const string DropSql = "DROP TABLE IF EXISTS ArticleSearch; DROP TABLE IF EXISTS ItemSearch;";
 
-    /// <summary>Indexes an article and its items, inside the caller's transaction.</summary>
-    public static async Task IndexAsync(TrackerDbContext db, Article article, IEnumerable<Item> items, CancellationToken ct = default)
+    public static string ArticleShadow(string title, string text) => SearchText.ToShadow(title + "\n" + text);
+
+    public static string ItemShadow(Item item) => SearchText.ToShadow(item.Text + " " + item.SpeakerName + " " + item.Summary);
+
+    /// <summary>Indexes an article and its items (shadow texts computed beforehand, off the writer), inside the caller's transaction.</summary>
+    public static async Task IndexAsync(TrackerDbContext db, int articleId, string articleShadow, IEnumerable<(int Id, string Shadow)> items, CancellationToken ct = default)
     {
         var conn = db.Database.GetDbConnection();
-        var tx = db.Database.CurrentTransaction?.GetDbTransaction();
         await using var cmd = conn.CreateCommand();
-        cmd.Transaction = tx;
+        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         cmd.CommandText = "INSERT INTO ArticleSearch(rowid, body) VALUES ($id, $body)";
         var id = Add(cmd, "$id");
         var body = Add(cmd, "$body");
-        id.Value = article.Id;
-        body.Value = SearchText.ToShadow(article.Title + "\n" + article.Text);
+        id.Value = articleId;
+        body.Value = articleShadow;
         await cmd.ExecuteNonQueryAsync(ct);
 
         cmd.CommandText = "INSERT INTO ItemSearch(rowid, body) VALUES ($id, $body)";
-        foreach (var item in items)
+        foreach (var (itemId, shadow) in items)
         {
-            id.Value = item.Id;
-            body.Value = SearchText.ToShadow(item.Text + " " + item.SpeakerName + " " + item.Summary);
+            id.Value = itemId;
+            body.Value = shadow;
             await cmd.ExecuteNonQueryAsync(ct);
         }
     }

@@ -15,6 +15,7 @@ public sealed record IngestResult(string Path, IngestOutcome Outcome, string Mes
 /// <summary>
 /// Reads articles, runs the extractors and stores each article with all its items in one transaction,
 /// so a crash leaves either the whole article or nothing. The same article twice is stored once.
+/// Reading and extraction (CPU) run on the thread pool a batch ahead of the single writer (SQLite has one).
 /// </summary>
 public sealed class IngestionService(
     IDbContextFactory<TrackerDbContext> dbFactory,
@@ -24,41 +25,62 @@ public sealed class IngestionService(
 {
     // Files that document a folder of articles rather than being one.
     private static readonly string[] NotArticles = ["README", "LICENSE", "CHANGELOG"];
+    private const int BatchSize = 32;
+
+    /// <summary>An article read and extracted, ready for the writer; or the reason it was rejected.</summary>
+    private sealed record Prepared(
+        string Path, IngestResult? Rejection, SourceArticle? Source = null, string Hash = "", string? CanonicalUrl = null,
+        ArticleExtraction? Extraction = null, List<Item>? Items = null, string ArticleShadow = "", List<string>? ItemShadows = null);
 
     /// <summary>Ingests files and folders (recursively); a bad file is reported and the batch goes on.</summary>
     public async Task<List<IngestResult>> IngestPathsAsync(IEnumerable<string> paths, Action<IngestResult>? progress = null, CancellationToken ct = default)
     {
         var results = new List<IngestResult>();
-        Task<Lexicon>? lexicon = null;
-        foreach (var (file, problem) in ExpandPaths(paths))
+        var lexicon = await LoadLexiconAsync(ct);
+        var files = ExpandPaths(paths).ToList();
+        Task<Prepared[]>? next = null;
+        for (var start = 0; start < files.Count; start += BatchSize)
         {
-            ct.ThrowIfCancellationRequested();
-            var result = problem is null
-                ? await ReadAndStoreAsync(file, () => lexicon ??= LoadLexiconAsync(ct), ct)
-                : new IngestResult(file, IngestOutcome.Rejected, problem);
-            if (result.Outcome == IngestOutcome.Rejected)
-                logger.LogWarning("Rejected {Path} ({Reason})", file, result.Message);
-            results.Add(result);
-            progress?.Invoke(result);
+            var batch = next ?? PrepareBatch(files, start, lexicon, ct);
+            next = start + BatchSize < files.Count ? PrepareBatch(files, start + BatchSize, lexicon, ct) : null;
+            foreach (var prepared in await batch)
+            {
+                var result = prepared.Rejection ?? await StoreAsync(prepared, ct);
+                if (result.Outcome == IngestOutcome.Rejected)
+                    logger.LogWarning("Rejected {Path} ({Reason})", result.Path, result.Message);
+                results.Add(result);
+                progress?.Invoke(result);
+            }
         }
         return results;
     }
 
-    private async Task<IngestResult> ReadAndStoreAsync(string file, Func<Task<Lexicon>> lexicon, CancellationToken ct)
+    private Task<Prepared[]> PrepareBatch(List<(string Path, string? Problem)> files, int start, Lexicon lexicon, CancellationToken ct) =>
+        Task.WhenAll(files.Skip(start).Take(BatchSize).Select(f => Task.Run(() => Prepare(f.Path, f.Problem, lexicon), ct)));
+
+    private Prepared Prepare(string file, string? problem, Lexicon lexicon)
     {
+        if (problem is not null) return new Prepared(file, new IngestResult(file, IngestOutcome.Rejected, problem));
         try
         {
-            var source = ArticleReader.ReadFile(file, readerOptions);
-            return await IngestAsync(source, await lexicon(), file, ct);
+            return Prepare(ArticleReader.ReadFile(file, readerOptions), lexicon, file);
         }
         catch (ArticleRejectedException ex)
         {
-            return new IngestResult(file, IngestOutcome.Rejected, ex.Message);
+            return new Prepared(file, new IngestResult(file, IngestOutcome.Rejected, ex.Message));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new IngestResult(file, IngestOutcome.Rejected, $"{file}: cannot be read ({ex.Message})");
+            return new Prepared(file, new IngestResult(file, IngestOutcome.Rejected, $"{file}: cannot be read ({ex.Message})"));
         }
+    }
+
+    private Prepared Prepare(SourceArticle source, Lexicon lexicon, string path)
+    {
+        var extraction = pipeline.Extract(source.Text, source.Published, lexicon);
+        var items = ExtractionMapping.ToItems(extraction, source.Published);
+        return new Prepared(path, null, source, ContentIdentity.Hash(source.Text), ContentIdentity.CanonicalUrl(source.Url), extraction, items,
+            SearchIndex.ArticleShadow(source.Title ?? "", source.Text), [.. items.Select(SearchIndex.ItemShadow)]);
     }
 
     public async Task<Lexicon> LoadLexiconAsync(CancellationToken ct = default)
@@ -68,26 +90,25 @@ public sealed class IngestionService(
     }
 
     /// <summary>Stores one parsed article with its extractions, or reports the existing copy.</summary>
-    public async Task<IngestResult> IngestAsync(SourceArticle source, Lexicon lexicon, string? path = null, CancellationToken ct = default)
-    {
-        path ??= source.FileName;
-        var hash = ContentIdentity.Hash(source.Text);
-        var canonicalUrl = ContentIdentity.CanonicalUrl(source.Url);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var existing = await FindDuplicateAsync(db, hash, canonicalUrl, ct);
-        if (existing is { } dup)
-            return new IngestResult(path, IngestOutcome.Duplicate, $"{path}: already stored as article {dup}", dup);
+    public Task<IngestResult> IngestAsync(SourceArticle source, Lexicon lexicon, string? path = null, CancellationToken ct = default) =>
+        StoreAsync(Prepare(source, lexicon, path ?? source.FileName), ct);
 
-        var extraction = pipeline.Extract(source.Text, source.Published, lexicon);
+    private async Task<IngestResult> StoreAsync(Prepared p, CancellationToken ct)
+    {
+        var (source, extraction) = (p.Source!, p.Extraction!);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await FindDuplicateAsync(db, p.Hash, p.CanonicalUrl, ct) is { } dup)
+            return new IngestResult(p.Path, IngestOutcome.Duplicate, $"{p.Path}: already stored as article {dup}", dup);
+
         var article = new Article
         {
             FileName = source.FileName,
             Title = source.Title ?? source.FileName,
             Url = source.Url,
-            CanonicalUrl = canonicalUrl,
+            CanonicalUrl = p.CanonicalUrl,
             Source = source.Source,
             Text = source.Text,
-            ContentHash = hash,
+            ContentHash = p.Hash,
             Format = source.Format,
             Encoding = source.Encoding,
             IsRelevant = extraction.IsRelevant,
@@ -97,10 +118,9 @@ public sealed class IngestionService(
             IngestedAt = DateTimeOffset.UtcNow,
             Themes = [.. extraction.Themes.Distinct().Select(t => new ArticleTheme { ThemeKey = t })],
             Entities = ExtractionMapping.ToArticleEntities(extraction),
+            Items = p.Items!,
         };
         article.SetPublished(source.Published);
-        var items = ExtractionMapping.ToItems(extraction, source.Published);
-        article.Items = items;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
@@ -108,7 +128,7 @@ public sealed class IngestionService(
             db.Articles.Add(article);
             await AddProposalsAsync(db, extraction.VariantProposals, ct);
             await db.SaveChangesAsync(ct);
-            await SearchIndex.IndexAsync(db, article, items, ct);
+            await SearchIndex.IndexAsync(db, article.Id, p.ArticleShadow, article.Items.Select((i, k) => (i.Id, p.ItemShadows![k])), ct);
             await tx.CommitAsync(ct);
         }
         catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
@@ -116,13 +136,13 @@ public sealed class IngestionService(
             // Another writer stored the same article between our check and our insert.
             await tx.RollbackAsync(CancellationToken.None);
             await using var db2 = await dbFactory.CreateDbContextAsync(ct);
-            var id = await FindDuplicateAsync(db2, hash, canonicalUrl, ct);
-            return new IngestResult(path, IngestOutcome.Duplicate, $"{path}: already stored as article {id}", id);
+            var id = await FindDuplicateAsync(db2, p.Hash, p.CanonicalUrl, ct);
+            return new IngestResult(p.Path, IngestOutcome.Duplicate, $"{p.Path}: already stored as article {id}", id);
         }
 
         logger.LogInformation("Ingested {Path} as article {ArticleId} with {Quotes} quotes, {Events} events, {Claims} claims",
-            path, article.Id, extraction.Quotes.Count, extraction.Events.Count, extraction.Claims.Count);
-        return new IngestResult(path, IngestOutcome.Added, $"{path}: article {article.Id}", article.Id,
+            p.Path, article.Id, extraction.Quotes.Count, extraction.Events.Count, extraction.Claims.Count);
+        return new IngestResult(p.Path, IngestOutcome.Added, $"{p.Path}: article {article.Id}", article.Id,
             extraction.Quotes.Count, extraction.Events.Count, extraction.Claims.Count);
     }
 
@@ -166,14 +186,10 @@ public sealed class IngestionService(
             article.Version++;
             await AddProposalsAsync(db, extraction.VariantProposals, ct);
             await db.SaveChangesAsync(ct);
-            await using (var cmd = db.Database.GetDbConnection().CreateCommand())
-            {
-                // Article row first, so IndexAsync can re-add it with the item rows.
-                cmd.Transaction = tx.GetDbTransaction();
-                cmd.CommandText = $"DELETE FROM ArticleSearch WHERE rowid = {article.Id}";
-                await cmd.ExecuteNonQueryAsync(ct);
-            }
-            await SearchIndex.IndexAsync(db, article, fresh, ct);
+            // The article row is re-indexed with its fresh items; kept items stay indexed as they were.
+            await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch WHERE rowid = {article.Id}", ct);
+            await SearchIndex.IndexAsync(db, article.Id, SearchIndex.ArticleShadow(article.Title, article.Text),
+                fresh.Select(i => (i.Id, SearchIndex.ItemShadow(i))), ct);
             await tx.CommitAsync(ct);
         }
         return ids.Count;
