@@ -15,8 +15,9 @@ public static class ArabicNormalizer
     public static NormalizedText NormalizeWithMap(string text)
     {
         // Presentation forms may expand (ﻻ → لا), so size for that; plain text never grows.
-        var buffer = new char[text.Length * 2];
-        var map = new int[text.Length * 2 + 1];
+        var size = text.AsSpan().IndexOfAnyInRange('\uFB50', '\uFEFE') >= 0 ? text.Length * 2 : text.Length;
+        var buffer = new char[size];
+        var map = new int[size + 1];
         var n = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -35,11 +36,24 @@ public static class ArabicNormalizer
             if (f != '\0') { buffer[n] = f; map[n++] = i; }
         }
         map[n] = text.Length;
-        return new NormalizedText(new string(buffer, 0, n), map[..(n + 1)]);
+        // Map may be longer than the key; only its first Text.Length + 1 entries are meaningful.
+        return new NormalizedText(new string(buffer, 0, n), map);
+    }
+
+    // Folding runs on every character of every article: a 128 KB table turns it into one load.
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++) table[c] = FoldSlow((char)c);
+        return table;
     }
 
     /// <summary>Folds one character; '\0' means the character is dropped from the key.</summary>
-    public static char Fold(char c)
+    public static char Fold(char c) => FoldTable[c];
+
+    private static char FoldSlow(char c)
     {
         if (c < 0x80) return c is >= 'A' and <= 'Z' ? (char)(c + 32) : c;
         switch (c)
@@ -82,6 +96,18 @@ public static class ArabicNormalizer
     /// <summary>True for Arabic-script letters (after folding).</summary>
     public static bool IsArabicLetter(char c) => c is >= '\u0620' and <= '\u064A' or >= '\u066E' and <= '\u06D3' or >= '\u0750' and <= '\u077F';
 
+    private static readonly bool[] WordCharTable = BuildWordCharTable();
+
+    private static bool[] BuildWordCharTable()
+    {
+        var table = new bool[char.MaxValue + 1];
+        for (var c = 0; c <= char.MaxValue; c++) table[c] = char.IsLetterOrDigit((char)c);
+        return table;
+    }
+
+    /// <summary>char.IsLetterOrDigit through a table: the tokenizer asks it for every character.</summary>
+    public static bool IsWordChar(char c) => WordCharTable[c];
+
     /// <summary>True when the text holds at least one Arabic letter.</summary>
     public static bool ContainsArabic(string text)
     {
@@ -90,7 +116,7 @@ public static class ArabicNormalizer
     }
 }
 
-/// <summary>A search key and, per key character, its source index; Map has one extra entry: the source length.</summary>
+/// <summary>A search key and, per key character, its source index; Map[Text.Length] is the source length.</summary>
 public sealed record NormalizedText(string Text, int[] Map)
 {
     /// <summary>The source span that the key span [start, end) came from.</summary>

@@ -44,5 +44,5 @@ public static class ArabicTokenizer
         return tokens;
     }
 
-    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c);
+    private static bool IsWordChar(char c) => ArabicNormalizer.IsWordChar(c);
 }

@@ -16,7 +16,19 @@ public static class LightStemmer
         "الاف", "الف", "مليار", "مليون", "ميتا", "لاما", "جوجل", "غوغل",
     ];
 
+    // News vocabulary is small next to its token count: stems are cached (bounded, shared across threads).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Cache = new(StringComparer.Ordinal);
+    private const int CacheLimit = 200_000;
+
     public static string Stem(string token)
+    {
+        if (Cache.TryGetValue(token, out var cached)) return cached;
+        var stem = StemUncached(token);
+        if (Cache.Count < CacheLimit) Cache.TryAdd(token, stem);
+        return stem;
+    }
+
+    private static string StemUncached(string token)
     {
         if (token.Length < 3 || !ArabicNormalizer.IsArabicLetter(token[0]) || Exclusions.Contains(token)) return token;
         var s = token.AsSpan();
