@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text.Json;
+using MetaAiTracker.Core.Model;
+
+namespace MetaAiTracker.Core.Ingestion;
+
+/// <summary>Metadata given beside the text: front matter in .txt/.md, or a NAME.meta.json sidecar.</summary>
+public sealed record ArticleMetadata(string? Title, string? Url, string? Source, DateRange? Published)
+{
+    public static readonly ArticleMetadata None = new(null, null, null, null);
+
+    public ArticleMetadata Or(ArticleMetadata other) =>
+        new(Title ?? other.Title, Url ?? other.Url, Source ?? other.Source, Published ?? other.Published);
+
+    /// <summary>
+    /// Splits a leading front-matter block (between --- lines) off the text. Keys: url, title, source, published
+    /// (YYYY, YYYY-MM or YYYY-MM-DD; a leading ~ or estimated: true marks it estimated).
+    /// </summary>
+    public static (ArticleMetadata Metadata, string Body) SplitFrontMatter(string text)
+    {
+        var t = text.TrimStart('\uFEFF');
+        if (!t.StartsWith("---\n") && !t.StartsWith("---\r\n")) return (None, text);
+        var end = t.IndexOf("\n---", 3, StringComparison.Ordinal);
+        if (end < 0) return (None, text);
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in t[4..end].Split('\n'))
+        {
+            var colon = line.IndexOf(':');
+            if (colon <= 0) continue;
+            values[line[..colon].Trim()] = line[(colon + 1)..].Trim().Trim('"', '\'');
+        }
+        var bodyStart = t.IndexOf('\n', end + 4);
+        var body = bodyStart < 0 ? "" : t[(bodyStart + 1)..];
+        return (FromValues(values), body);
+    }
+
+    /// <summary>Reads NAME.meta.json beside <paramref name="path"/> when it exists.</summary>
+    public static ArticleMetadata FromSidecar(string path)
+    {
+        var sidecar = Path.Combine(Path.GetDirectoryName(path) ?? ".", Path.GetFileNameWithoutExtension(path) + ".meta.json");
+        if (!File.Exists(sidecar)) return None;
+        try
+        {
+            using var doc = JsonDocument.Parse(File.ReadAllBytes(sidecar));
+            var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var p in doc.RootElement.EnumerateObject())
+                if (p.Value.ValueKind is JsonValueKind.String or JsonValueKind.True or JsonValueKind.False)
+                    values[p.Name] = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText();
+            return FromValues(values);
+        }
+        catch (JsonException ex)
+        {
+            throw new ArticleRejectedException(RejectReason.Unsupported, Path.GetFileName(path), $"its metadata file {Path.GetFileName(sidecar)} is not valid JSON ({ex.Message})");
+        }
+    }
+
+    private static ArticleMetadata FromValues(Dictionary<string, string> v)
+    {
+        var estimated = v.TryGetValue("estimated", out var e) && e.Equals("true", StringComparison.OrdinalIgnoreCase);
+        var published = v.TryGetValue("published", out var p) ? ParseDate(p, estimated) : null;
+        return new ArticleMetadata(NullIfEmpty(v.GetValueOrDefault("title")), NullIfEmpty(v.GetValueOrDefault("url")),
+            NullIfEmpty(v.GetValueOrDefault("source")), published);
+    }
+
+    /// <summary>YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time; a leading ~ means estimated. Null when unreadable.</summary>
+    public static DateRange? ParseDate(string? value, bool estimated = false)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var s = value.Trim();
+        if (s.StartsWith('~')) { estimated = true; s = s[1..].Trim(); }
+        var inv = CultureInfo.InvariantCulture;
+        if (DateOnly.TryParseExact(s, "yyyy-MM-dd", inv, DateTimeStyles.None, out var day)) return DateRange.Day(day, estimated);
+        if (DateOnly.TryParseExact(s, "yyyy-MM", inv, DateTimeStyles.None, out var month)) return DateRange.Month(month.Year, month.Month, estimated);
+        if (s.Length == 4 && int.TryParse(s, NumberStyles.None, inv, out var year) && year is > 1900 and < 2200) return DateRange.Year(year, estimated);
+        if (DateTimeOffset.TryParse(s, inv, DateTimeStyles.AssumeUniversal, out var dt)) return DateRange.Day(DateOnly.FromDateTime(dt.UtcDateTime), estimated);
+        return null;
+    }
+
+    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}
