@@ -63,9 +63,19 @@ public static class SentenceSplitter
         if (last.Length > 0) result.Add(last);
     }
 
-    // د. م. ص. and other one-letter abbreviations: the dot follows a one-letter word.
-    private static bool IsAbbreviation(string text, int floor, int dot) =>
-        dot - 1 >= floor && char.IsLetter(text[dot - 1]) && (dot - 2 < floor || !char.IsLetter(text[dot - 2]));
+    // د. م. ص. and other one-letter abbreviations: the dot follows a one-letter word. Tashkeel does not
+    // separate letters (تمامًا. ends a sentence).
+    private static bool IsAbbreviation(string text, int floor, int dot)
+    {
+        var k = dot - 1;
+        while (k >= floor && IsMark(text[k])) k--;
+        if (k < floor || !char.IsLetter(text[k])) return false;
+        k--;
+        while (k >= floor && IsMark(text[k])) k--;
+        return k < floor || !char.IsLetter(text[k]);
+    }
+
+    private static bool IsMark(char c) => char.GetUnicodeCategory(c) == System.Globalization.UnicodeCategory.NonSpacingMark || c == 'ـ';
 
     private static TextSpan Trim(string text, int start, int end)
     {
