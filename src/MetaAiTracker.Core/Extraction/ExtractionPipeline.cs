@@ -21,6 +21,13 @@ public sealed class ExtractionPipeline
     public static IReadOnlyList<IExtractor> DefaultExtractors() =>
     [
         new EntityExtractor(),
+        new DateExtractor(),
+        new AmountExtractor(),
+        new QuoteExtractor(),
+        new EventExtractor(),
+        new ClaimExtractor(),
+        new ItemTagger(),
+        new ArticleClassifier(),
     ];
 
     public IReadOnlyList<IExtractor> Extractors => _extractors;

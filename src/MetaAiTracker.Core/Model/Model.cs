@@ -34,6 +34,14 @@ public readonly record struct TextSpan(int Start, int End)
     public bool Contains(int index) => index >= Start && index < End;
     public bool Overlaps(TextSpan other) => Start < other.End && other.Start < End;
     public string Of(string text) => text[Start..End];
+
+    public TextSpan Trim(string text)
+    {
+        int a = Start, b = End;
+        while (a < b && char.IsWhiteSpace(text[a])) a++;
+        while (b > a && char.IsWhiteSpace(text[b - 1])) b--;
+        return new TextSpan(a, b);
+    }
 }
 
 public enum EntityKind { Person, Company, Model, Outlet, Product, Place, Other }

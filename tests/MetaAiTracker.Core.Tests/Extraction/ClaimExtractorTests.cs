@@ -1,0 +1,58 @@
+using MetaAiTracker.Core.Model;
+
+namespace MetaAiTracker.Core.Tests.Extraction;
+
+public class ClaimExtractorTests
+{
+    [Theory]
+    [InlineData("ميتا لن تفتح مصدر نماذجها القادمة للجميع بعد اليوم.", Stance.Closed)]
+    [InlineData("تواصل ميتا إطلاق نماذج Llama مفتوحة المصدر للمطورين في العالم.", Stance.Open)]
+    [InlineData("يبدو أن ميتا تتجه إلى التخلي عن الانفتاح في نماذجها الكبرى.", Stance.Closed)]
+    [InlineData("تدعم ميتا النماذج مفتوحة المصدر لكنها تبقي أقوى نماذجها مغلقة المصدر.", Stance.Mixed)]
+    [InlineData("تريد ميتا تحقيق الأرباح من استثماراتها الضخمة في الذكاء الاصطناعي.", Stance.None)]
+    public void ClaimsAboutMetaCarryAStance(string text, Stance stance)
+    {
+        var claim = Assert.Single(Run.Pipeline(text).Claims);
+        Assert.Equal(stance, claim.Stance);
+    }
+
+    [Fact]
+    public void NegationTurnsOpenIntoClosedAndIsMarked()
+    {
+        var claim = Assert.Single(Run.Pipeline("قررت ميتا أنها لن تفتح مصدر نموذج Behemoth الجديد.").Claims);
+        Assert.Equal(Stance.Closed, claim.Stance);
+        Assert.True(claim.Negated);
+    }
+
+    [Fact]
+    public void HedgingIsMarked()
+    {
+        var claim = Assert.Single(Run.Pipeline("قد تتحول ميتا إلى نماذج مغلقة المصدر في المستقبل القريب.").Claims);
+        Assert.True(claim.Hedged);
+        Assert.Equal(Stance.Closed, claim.Stance);
+    }
+
+    [Fact]
+    public void QadBeforeAPerfectVerbAssertsRatherThanHedges()
+    {
+        var claim = Assert.Single(Run.Pipeline("قد تخلت ميتا فعلا عن الانفتاح في أحدث نماذجها الكبيرة.").Claims);
+        Assert.False(claim.Hedged);
+    }
+
+    [Theory]
+    [InlineData("تطلق OpenAI نماذج مغلقة المصدر منذ سنوات طويلة جدا.")]
+    [InlineData("هل تتخلى ميتا عن الانفتاح في نماذجها القادمة؟")]
+    [InlineData("مستقبل ميتا والمصدر المفتوح")]
+    public void OtherCompaniesQuestionsAndHeadingsAreNotClaims(string text)
+    {
+        Assert.Empty(Run.Pipeline(text).Claims);
+    }
+
+    [Fact]
+    public void AQuotedViewIsAQuoteNotAClaim()
+    {
+        var x = Run.Pipeline("وقال زوكربيرغ: «سيكون المصدر المفتوح وسيلة أكثر أمانًا لتطوير الذكاء الاصطناعي».");
+        Assert.Single(x.Quotes);
+        Assert.Empty(x.Claims);
+    }
+}
