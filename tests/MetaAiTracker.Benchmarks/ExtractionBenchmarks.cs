@@ -10,6 +10,7 @@ namespace MetaAiTracker.Benchmarks;
 /// normalization and tokenization alone, so the figure reads as a ratio on a shared, noisy machine.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ExtractionBenchmarks
 {
     private readonly ExtractionPipeline _pipeline = ExtractionPipeline.CreateDefault();

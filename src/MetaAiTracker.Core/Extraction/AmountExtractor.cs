@@ -32,6 +32,9 @@ public sealed partial class AmountExtractor : IExtractor
         var tokens = ctx.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
+            var norm = tokens[i].Norm;
+            // An amount starts with a digit or a number word: skip every other token with one check.
+            if (!char.IsAsciiDigit(norm[0]) && !R.NumberWords.ContainsKey(norm) && !(norm[0] == 'و' && R.NumberWords.ContainsKey(StripWa(norm)))) continue;
             if (Parse(ctx, i) is not { } a) continue;
             ctx.Amounts.Add(a.Amount);
             i = a.Last;

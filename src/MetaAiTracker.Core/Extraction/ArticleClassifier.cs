@@ -21,7 +21,7 @@ public sealed class ArticleClassifier : IExtractor
 
     public void Extract(ExtractionContext ctx)
     {
-        var cueCounts = ctx.Lexicon.ThemeCues.Find(ctx.Tokens).GroupBy(h => h.Value).ToDictionary(g => g.Key, g => g.Count());
+        var cueCounts = ctx.ThemeHits.GroupBy(h => h.Value).ToDictionary(g => g.Key, g => g.Count());
         var itemCounts = ctx.Quotes.Cast<ExtractedItem>().Concat(ctx.Events).Concat(ctx.Claims).SelectMany(i => i.Themes).CountBy(k => k).ToDictionary();
         // A theme touched once in passing is not what the article is about: it needs several cues or several items.
         ctx.Themes.AddRange(ctx.Lexicon.Themes.Select(t => t.Key)

@@ -32,7 +32,7 @@ public sealed class ClaimExtractor : IExtractor
             if (QuotedShare(ctx, sentence) > 0.5) continue;
             var reading = StanceScorer.Read(ctx.Tokens, first, end);
             var strategic = reading.Stance != Stance.None
-                || ctx.Lexicon.ThemeCues.Find(ctx.Tokens, first, end).Any(h => StrategyThemes.Contains(h.Value));
+                || ctx.ThemesIn(first, end).Any(StrategyThemes.Contains);
             if (!strategic) continue;
             ctx.Claims.Add(new ExtractedClaim
             {

@@ -36,6 +36,32 @@ public sealed class DateExtractor : IExtractor
     private static readonly HashSet<string> FutureMarkers = [.. R.FutureMarkers];
     private static readonly HashSet<string> HijriMarkers = [.. R.HijriMarkers];
     private static readonly UmAlQuraCalendar UmmAlQura = new();
+    private static readonly Dictionary<string, int> Days = WithClitics(R.Days);
+    private static readonly HashSet<string> YearWordsWithClitics = [.. WithClitics(R.YearWords.ToDictionary(w => w, _ => 0)).Keys];
+    // الصيف، والصيف، بالصيف → (6, definite); صيف، وصيف → (6, bare: needs a year).
+    private static readonly Dictionary<string, (int StartMonth, bool Bare)> SeasonWords =
+        WithClitics(R.Seasons.ToDictionary(kv => kv.Key, kv => (kv.Value, false)))
+            .Concat(WithClitics(R.Seasons.ToDictionary(kv => kv.Key[2..], kv => (kv.Value, true))))
+            .ToDictionary();
+
+    // Every word a date can start with (a digit aside), with its clitics: one lookup per token instead of seven rules.
+    private static readonly HashSet<string> StartWords = [.. WithClitics(
+        R.Months.Keys.Concat(R.HijriMonths.Keys).Concat(R.Relative.Select(r => r.Phrase)).Select(p => p.Split(' ')[0])
+            .Concat(R.YearWords).Concat(R.YearPrepositions).Concat(R.SinceWords).Concat(R.Days.Keys).Concat(SeasonWords.Keys)
+            .Concat(["الربع", "النصف", "يوم", "شهر"])
+            .Distinct().ToDictionary(w => w, _ => 0)).Keys];
+
+    private static bool MayStartDate(string norm) => char.IsAsciiDigit(norm[0]) || StartWords.Contains(norm);
+
+    /// <summary>Each word with و ف ب ل glued in front (ل + ال → لل), so a token is one dictionary lookup.</summary>
+    private static Dictionary<string, TValue> WithClitics<TValue>(Dictionary<string, TValue> words)
+    {
+        var result = new Dictionary<string, TValue>(words);
+        foreach (var (w, v) in words)
+            foreach (var c in new[] { "و", "ف", "ب", "ل" })
+                result.TryAdd(c == "ل" && w.StartsWith("ال") ? "ل" + w[1..] : c + w, v);
+        return result;
+    }
 
     public string Name => "dates";
 
@@ -44,6 +70,7 @@ public sealed class DateExtractor : IExtractor
         var tokens = ctx.Tokens;
         for (var i = 0; i < tokens.Count; i++)
         {
+            if (!MayStartDate(tokens[i].Norm)) continue;
             var found = Explicit(ctx, i) ?? Hijri(ctx, i) ?? Quarter(ctx, i) ?? Season(ctx, i) ?? RelativePhrase(ctx, i) ?? Weekday(ctx, i) ?? Year(ctx, i);
             if (found is not { } f) continue;
             var span = new TextSpan(tokens[i].Start, tokens[f.Last].End);
@@ -172,13 +199,10 @@ public sealed class DateExtractor : IExtractor
     private static Found? Season(ExtractionContext ctx, int i)
     {
         var tokens = ctx.Tokens;
-        var word = tokens[i].Norm;
-        var key = R.Seasons.Keys.FirstOrDefault(s => word == s || word.Length == s.Length + 1 && word.EndsWith(s, StringComparison.Ordinal) && word[0] is 'و' or 'ب' or 'ف' or 'ل');
-        var bare = key is null ? R.Seasons.Keys.FirstOrDefault(s => word == s[2..] || word == "و" + s[2..]) : null;
-        if (key is null && bare is null || i + 1 >= tokens.Count) return null;
-        var startMonth = R.Seasons[key ?? bare!];
+        if (!SeasonWords.TryGetValue(tokens[i].Norm, out var season) || i + 1 >= tokens.Count) return null;
+        var (startMonth, bare) = season;
         var next = tokens[i + 1].Norm;
-        if (bare is not null)
+        if (bare)
         {
             // صيف 2024 / صيف عام 2024
             var y = YearOf(tokens[i + 1]) ?? (YearWords.Contains(next) && i + 2 < tokens.Count ? YearOf(tokens[i + 2]) : null);
@@ -248,7 +272,7 @@ public sealed class DateExtractor : IExtractor
     private static Found? Weekday(ExtractionContext ctx, int i)
     {
         var tokens = ctx.Tokens;
-        if (!R.Days.TryGetValue(StripPrefix(tokens[i].Norm), out var dow) || ctx.Published is not { Granularity: DateGranularity.Day } p) return null;
+        if (!Days.TryGetValue(tokens[i].Norm, out var dow) || ctx.Published is not { Granularity: DateGranularity.Day } p) return null;
         // الأحد and الجمعة are also "Sunday (the first)" and "the congregation": require يوم before or a qualifier after.
         var qualified = i + 1 < tokens.Count && (Past.Contains(tokens[i + 1].Norm) || Future.Contains(tokens[i + 1].Norm));
         if (!(i > 0 && tokens[i - 1].Norm is "يوم" or "ويوم") && !qualified) return null;
@@ -266,7 +290,7 @@ public sealed class DateExtractor : IExtractor
         var k = i;
         var since = Since.Contains(tokens[i].Norm) || tokens[i].Norm == "ومنذ";
         if (since || YearPrepositions.Contains(tokens[i].Norm)) k++;
-        if (k < tokens.Count && YearWords.Contains(StripPrefix(tokens[k].Norm))) k++;
+        if (k < tokens.Count && YearWordsWithClitics.Contains(tokens[k].Norm)) k++;
         if (k >= tokens.Count || YearOf(tokens[k]) is not { } year) return null;
         // A bare number is a year only after a year word or a preposition, or with its era mark: Llama 2 and 2048 tokens are not years.
         var last = k;
@@ -299,8 +323,6 @@ public sealed class DateExtractor : IExtractor
 
     private static int? YearOf(Token t) =>
         t.Norm.Length == 4 && int.TryParse(t.Norm, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1900 and <= 2100 ? y : null;
-
-    private static string StripPrefix(string w) => w.Length > 3 && w[0] is 'و' or 'ف' or 'ب' or 'ل' && w[1] != 'ا' ? w[1..] : w.Length > 4 && w.StartsWith("وال") ? w[1..] : w;
 
     private static string StripClitic(string norm, string phrase)
     {

@@ -63,6 +63,14 @@ public sealed class ExtractionContext
         return (first, end);
     }
 
+    private List<PhraseHit<string>>? _themeHits;
+
+    /// <summary>Theme cues over the whole text, found once and shared by the claim, item and article passes.</summary>
+    public List<PhraseHit<string>> ThemeHits => _themeHits ??= Lexicon.ThemeCues.Find(Tokens);
+
+    /// <summary>The themes whose cues lie inside tokens [first, end).</summary>
+    public IEnumerable<string> ThemesIn(int first, int end) => ThemeHits.Where(h => h.First >= first && h.Last < end).Select(h => h.Value);
+
     public IEnumerable<EntityMention> MentionsIn(TextSpan span) => Mentions.Where(m => span.Start <= m.Span.Start && m.Span.End <= span.End);
 
     /// <summary>The sentence that holds <paramref name="offset"/>, or an empty span at the offset.</summary>

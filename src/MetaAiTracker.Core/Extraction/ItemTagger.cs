@@ -12,19 +12,20 @@ public sealed class ItemTagger : IExtractor
 
     public void Extract(ExtractionContext ctx)
     {
-        Tag(ctx, ctx.Quotes);
-        Tag(ctx, ctx.Events);
-        Tag(ctx, ctx.Claims);
+        Tag(ctx, ctx.Quotes, readStance: true);
+        Tag(ctx, ctx.Events, readStance: true);
+        // Claims were scored when they were found; a claim with no stance has none.
+        Tag(ctx, ctx.Claims, readStance: false);
     }
 
-    private static void Tag<T>(ExtractionContext ctx, List<T> items) where T : ExtractedItem
+    private static void Tag<T>(ExtractionContext ctx, List<T> items, bool readStance) where T : ExtractedItem
     {
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
             var (first, end) = ctx.TokenRange(item.Span);
-            var themes = ctx.Lexicon.ThemeCues.Find(ctx.Tokens, first, end).Select(h => h.Value).Distinct().ToList();
-            var stance = item.Stance != Stance.None ? item.Stance : StanceScorer.Read(ctx.Tokens, first, end).Stance;
+            var themes = ctx.ThemesIn(first, end).Distinct().ToList();
+            var stance = item.Stance != Stance.None || !readStance ? item.Stance : StanceScorer.Read(ctx.Tokens, first, end).Stance;
             items[i] = item with { Themes = themes, Stance = stance };
         }
     }

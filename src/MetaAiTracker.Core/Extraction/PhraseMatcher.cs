@@ -33,7 +33,11 @@ public sealed class PhraseMatcher<T>
             if (!list.Any(x => x.Words.SequenceEqual(words))) list.Add((words, value, phrase));
         }
         foreach (var list in _byFirst.Values) list.Sort((a, b) => b.Words.Length.CompareTo(a.Words.Length));
+        _lookup = _byFirst.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    // Looks up a clitic-stripped word as a span of the token, without allocating a substring per token.
+    private readonly Dictionary<string, List<(string[] Words, T Value, string Phrase)>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
     public int Count => _byFirst.Count;
 
@@ -56,31 +60,35 @@ public sealed class PhraseMatcher<T>
     public PhraseHit<T>? MatchAt(IReadOnlyList<Token> tokens, int i, int to = -1)
     {
         if (to < 0) to = tokens.Count;
-        foreach (var first in FirstKeys(tokens[i].Norm))
+        var norm = tokens[i].Norm;
+        if (_mode == PhraseMatch.Stem) return _byFirst.TryGetValue(Key(norm), out var stems) ? Longest(stems, tokens, i, to) : null;
+        if (_lookup.TryGetValue(norm, out var exact) && Longest(exact, tokens, i, to) is { } hit) return hit;
+        // Only strip when a real word (3+ letters) remains, so short words are not mistaken for names.
+        if (!PrefixesByFirstChar.TryGetValue(norm[0], out var prefixes)) return null;
+        foreach (var p in prefixes)
         {
-            if (!_byFirst.TryGetValue(first, out var candidates)) continue;
-            foreach (var (words, value, phrase) in candidates)
-            {
-                if (i + words.Length > to) continue;
-                var ok = true;
-                for (var k = 1; k < words.Length && ok; k++) ok = Key(tokens[i + k].Norm) == words[k];
-                if (ok) return new PhraseHit<T>(i, i + words.Length - 1, value, phrase);
-            }
+            if (norm.Length - p.Length >= 3 && norm.StartsWith(p, StringComparison.Ordinal)
+                && _lookup.TryGetValue(norm.AsSpan(p.Length), out var candidates) && Longest(candidates, tokens, i, to) is { } h)
+                return h;
+        }
+        return null;
+    }
+
+    private PhraseHit<T>? Longest(List<(string[] Words, T Value, string Phrase)> candidates, IReadOnlyList<Token> tokens, int i, int to)
+    {
+        foreach (var (words, value, phrase) in candidates)
+        {
+            if (i + words.Length > to) continue;
+            var ok = true;
+            for (var k = 1; k < words.Length && ok; k++) ok = Key(tokens[i + k].Norm) == words[k];
+            if (ok) return new PhraseHit<T>(i, i + words.Length - 1, value, phrase);
         }
         return null;
     }
 
     private static readonly string[] CliticPrefixes = ["وبال", "وال", "بال", "فال", "كال", "لل", "ال", "وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك"];
 
-    private IEnumerable<string> FirstKeys(string norm)
-    {
-        yield return Key(norm);
-        if (_mode == PhraseMatch.Stem) yield break;
-        foreach (var p in CliticPrefixes)
-        {
-            // Only strip when a real word (3+ letters) remains, so short words are not mistaken for names.
-            if (norm.Length - p.Length >= 3 && norm.StartsWith(p, StringComparison.Ordinal))
-                yield return norm[p.Length..];
-        }
-    }
+    // Most tokens start with a letter no clitic starts with; the rest try only their own few prefixes, longest first.
+    private static readonly Dictionary<char, string[]> PrefixesByFirstChar =
+        CliticPrefixes.GroupBy(p => p[0]).ToDictionary(g => g.Key, g => g.ToArray());
 }

@@ -349,8 +349,9 @@ public sealed class QuoteExtractor : IExtractor
         if (WordCount(ctx, q.Inner) <= R.MaxScareQuoteWords) return true;
         // بـ«…» and لـ«…»: a clitic glued to the mark introduces a term.
         if (q.Open > 0 && ctx.Text[q.Open - 1] is 'ـ' or 'ب' or 'ل') return true;
-        var inner = ArabicNormalizer.Normalize(q.Inner.Of(ctx.Text)).Trim();
-        return ctx.Lexicon.EntityNames.Count > 0 && ctx.Lexicon.Entities.Any(e => e.Aliases.Any(a => ArabicNormalizer.Normalize(a) == inner));
+        // A quoted name of any length («ميتا بلاتفورمز») is a name: the alias matcher covers the whole span.
+        var (first, end) = ctx.TokenRange(q.Inner);
+        return ctx.Lexicon.EntityNames.MatchAt(ctx.Tokens, first, end) is { } hit && hit.Last == end - 1;
     }
 
     private static int WordCount(ExtractionContext ctx, TextSpan span)
@@ -362,8 +363,11 @@ public sealed class QuoteExtractor : IExtractor
     // "قال مارك زوكربيرج، الرئيس التنفيذي لميتا، إن…": a comma after a name opens a title, not a new clause.
     private static bool IsTitleComma(List<Token> tokens, int j) => j + 1 < tokens.Count && tokens[j].Norm is "الرييس" or "رييس" or "المدير" or "مدير" or "موسس" or "الموسس" or "كبير" or "نايب" or "المتحدث";
 
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> VerbSpans = Verbs.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    // وقال → قال, without a substring for every word that merely starts with و.
     private static string StripConjunction(string norm) =>
-        norm.Length > 3 && norm[0] is 'و' or 'ف' && Verbs.Contains(norm[1..]) ? norm[1..] : norm;
+        norm.Length > 3 && norm[0] is 'و' or 'ف' && VerbSpans.TryGetValue(norm.AsSpan(1), out var verb) ? verb : norm;
 
     private static bool OnlyPunctuation(string text, int from, int to)
     {
