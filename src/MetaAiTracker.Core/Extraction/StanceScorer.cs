@@ -23,6 +23,7 @@ public static class StanceScorer
     private static readonly HashSet<string> Negators = [.. R.Negators];
     private static readonly HashSet<string> Contrast = [.. R.Contrast];
     private const int Window = 4;
+    private const int ContrastWindow = 6;
 
     public static StanceReading Read(IReadOnlyList<Token> tokens, int first, int end)
     {
@@ -33,7 +34,9 @@ public static class StanceScorer
         {
             var isOpen = hit.Value;
             var from = Math.Max(Math.Max(first, lastCueEnd + 1), hit.First - Window);
-            if (Enumerable.Range(from, hit.First - from).Any(k => Contrast.Contains(tokens[k].Norm))) { lastCueEnd = hit.Last; continue; }
+            // A comparison names its other side a few words on (لا يتنافس فقط مع النماذج الرائدة مغلقة المصدر): look further back.
+            var contrastFrom = Math.Max(Math.Max(first, lastCueEnd + 1), hit.First - ContrastWindow);
+            if (Enumerable.Range(contrastFrom, hit.First - contrastFrom).Any(k => Contrast.Contains(tokens[k].Norm))) { lastCueEnd = hit.Last; continue; }
             var flips = 0;
             for (var k = from; k < hit.First; k++)
             {

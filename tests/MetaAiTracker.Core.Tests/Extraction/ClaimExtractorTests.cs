@@ -24,6 +24,15 @@ public class ClaimExtractorTests
         Assert.True(claim.Negated);
     }
 
+    [Theory]
+    [InlineData("نموذجنا لا يتنافس فقط مع النماذج الرائدة مغلقة المصدر، بل يتفوق عليها.")]
+    [InlineData("الذكاء الاصطناعي مفتوح المصدر أكثر أمانًا من البدائل مغلقة المصدر.")]
+    public void TheOtherSideOfAComparisonIsNotTheSpeakersStance(string text)
+    {
+        var tokens = MetaAiTracker.Core.Text.ArabicTokenizer.Tokenize(text);
+        Assert.NotEqual(Stance.Closed, MetaAiTracker.Core.Extraction.StanceScorer.Read(tokens, 0, tokens.Count).Stance);
+    }
+
     [Fact]
     public void HedgingIsMarked()
     {
