@@ -15,10 +15,10 @@ public sealed partial class AmountExtractor : IExtractor
 {
     private sealed record Rules(
         Dictionary<string, double> Scales, Dictionary<string, double> LatinScales, Dictionary<string, double> NumberWords,
-        Dictionary<string, double> FractionsAfter, Dictionary<string, string> Units, List<string> Currencies, Dictionary<string, string> Qualifiers);
+        Dictionary<string, double> FractionsAfter, Dictionary<string, string> Units, Dictionary<string, string> Symbols, List<string> Currencies, Dictionary<string, string> Qualifiers);
 
     private static readonly Rules R = LexiconData.Load<Rules>("amounts.json");
-    private static readonly PhraseMatcher<string> Units = new(R.Units.Where(u => u.Key.Any(char.IsLetter)).Select(kv => (kv.Key, kv.Value)), PhraseMatch.Surface);
+    private static readonly PhraseMatcher<string> Units = new(R.Units.Select(kv => (kv.Key, kv.Value)), PhraseMatch.Surface);
     private static readonly PhraseMatcher<string> Qualifiers = new(R.Qualifiers.Select(kv => (kv.Key, kv.Value)), PhraseMatch.Surface);
     private static readonly HashSet<string> Currencies = [.. R.Currencies];
 
@@ -59,7 +59,7 @@ public sealed partial class AmountExtractor : IExtractor
         else return null;
 
         var last = i;
-        if (last + 1 < tokens.Count && !HasBreak(ctx, last, last + 1) && R.Scales.TryGetValue(StripWa(tokens[last + 1].Norm), out var scale))
+        if (last + 1 < tokens.Count && !ctx.HasBreak(last, last + 1) && R.Scales.TryGetValue(StripWa(tokens[last + 1].Norm), out var scale))
         {
             // ملياري دولار is "two billion dollars" only without a number before it.
             value *= tokens[last + 1].Norm is "ملياري" or "مليارين" or "مليونين" && !isWord ? scale / 2 : scale;
@@ -70,18 +70,19 @@ public sealed partial class AmountExtractor : IExtractor
         if (isWord && !scaled) return null;
 
         string? unit = null;
-        if (last + 1 < tokens.Count && !HasBreak(ctx, last, last + 1) && Units.MatchAt(tokens, last + 1) is { } u) { unit = u.Value; last = u.Last; }
+        if (last + 1 < tokens.Count && !ctx.HasBreak(last, last + 1) && Units.MatchAt(tokens, last + 1) is { } u) { unit = u.Value; last = u.Last; }
+        // $14 مليار and 20%: a symbol before the number (currencies) or after it (percent).
+        var before = PreviousNonSpace(text, tokens[i].Start);
         var after = NextNonSpace(text, tokens[last].End);
-        if (unit is null && after is '%' or '٪') unit = "percent";
-        if (unit is null && PreviousNonSpace(text, tokens[i].Start) == '$') unit = "USD";
+        var symbolBefore = R.Symbols.GetValueOrDefault(before.ToString());
+        var symbolAfter = R.Symbols.GetValueOrDefault(after.ToString()) is "percent" ? "percent" : null;
+        unit ??= symbolAfter ?? symbolBefore;
         if (unit is null && scaled && ModelBefore(ctx, i)) unit = "parameters";
         if (unit is null && !scaled) return null;
         unit ??= "count";
 
-        var start = tokens[i].Start;
-        if (PreviousNonSpace(text, start) == '$') start = text.LastIndexOf('$', start);
-        var end = tokens[last].End;
-        if (unit == "percent" && after is '%' or '٪') end = text.IndexOfAny(['%', '٪'], end) + 1;
+        var start = unit == symbolBefore && symbolBefore is not null ? text.LastIndexOf(before, tokens[i].Start) : tokens[i].Start;
+        var end = unit == symbolAfter && symbolAfter is not null ? text.IndexOf(after, tokens[last].End) + 1 : tokens[last].End;
         var qualifier = QualifierBefore(ctx, i);
         var span = new TextSpan(start, end);
         return (new Amount(value, unit, Currencies.Contains(unit) ? unit : null, span.Of(text), span, qualifier), last);
@@ -123,7 +124,4 @@ public sealed partial class AmountExtractor : IExtractor
         while (at >= 0 && text[at] == ' ') at--;
         return at >= 0 ? text[at] : '\0';
     }
-
-    private static bool HasBreak(ExtractionContext ctx, int a, int b) =>
-        ctx.Text.AsSpan(ctx.Tokens[a].End, ctx.Tokens[b].Start - ctx.Tokens[a].End).IndexOfAny(".،,;؛:!?؟\n") >= 0;
 }

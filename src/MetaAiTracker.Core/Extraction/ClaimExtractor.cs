@@ -28,7 +28,7 @@ public sealed class ClaimExtractor : IExtractor
             var refersBack = metaNamed && Enumerable.Range(first, end - first).Any(k => MetaSide.CompanyWords.Contains(ctx.Tokens[k].Norm));
             metaNamed |= aboutMeta;
             if (!aboutMeta && !refersBack) continue;
-            if (end - first < R.MinWords || IsQuestion(ctx, sentence, first) || IsHeading(ctx, sentence, first, end)) continue;
+            if (end - first < R.MinWords || ctx.IsQuestion(sentence) || IsHeading(ctx, sentence, first, end)) continue;
             if (QuotedShare(ctx, sentence) > 0.5) continue;
             var reading = StanceScorer.Read(ctx.Tokens, first, end);
             var strategic = reading.Stance != Stance.None
@@ -45,9 +45,6 @@ public sealed class ClaimExtractor : IExtractor
             });
         }
     }
-
-    private static bool IsQuestion(ExtractionContext ctx, TextSpan sentence, int first) =>
-        ctx.Text[sentence.End - 1] is '?' or '؟' || ctx.Tokens[first].Norm is "هل" or "لماذا" or "كيف" or "ماذا";
 
     // A heading is a whole short paragraph with no closing punctuation: it names a topic, it does not assert.
     private static bool IsHeading(ExtractionContext ctx, TextSpan sentence, int first, int end) =>

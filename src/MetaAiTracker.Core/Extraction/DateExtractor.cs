@@ -88,15 +88,15 @@ public sealed class DateExtractor : IExtractor
         var tokens = ctx.Tokens;
         int? day = null;
         var m = i;
-        if (Number(tokens[i]) is { } d and >= 1 and <= 31 && i + 1 < tokens.Count && !HasBreak(ctx, i, i + 1)) { day = d; m = i + 1; }
+        if (Number(tokens[i]) is { } d and >= 1 and <= 31 && i + 1 < tokens.Count && !ctx.HasBreak(i, i + 1)) { day = d; m = i + 1; }
         if (m >= tokens.Count || Months.MatchAt(tokens, m) is not { } month) return null;
         var last = month.Last;
         // أبريل/نيسان and كانون الثاني (يناير): a second name for the same month.
-        if (last + 1 < tokens.Count && Months.MatchAt(tokens, last + 1) is { } twin && twin.Value == month.Value && Between(ctx, last, last + 1).IndexOfAny("/(") >= 0)
+        if (last + 1 < tokens.Count && Months.MatchAt(tokens, last + 1) is { } twin && twin.Value == month.Value && ctx.Gap(last, last + 1).IndexOfAny("/(") >= 0)
             last = twin.Last;
         int? year = null;
-        if (last + 1 < tokens.Count && !HasBreak(ctx, last, last + 1) && YearOf(tokens[last + 1]) is { } y) { year = y; last++; SkipEra(tokens, ref last); }
-        var ambiguous = Ambiguous.Contains(StripClitic(tokens[m].Norm, month.Phrase));
+        if (last + 1 < tokens.Count && !ctx.HasBreak(last, last + 1) && YearOf(tokens[last + 1]) is { } y) { year = y; last++; SkipEra(tokens, ref last); }
+        var ambiguous = Ambiguous.Contains(month.Phrase);
         var afterShahr = m > 0 && tokens[m - 1].Norm is "شهر" or "بشهر" or "لشهر";
         if (ambiguous && day is null && year is null && !afterShahr) return null;
         if (day is null && year is null && m > i) return null;
@@ -324,15 +324,6 @@ public sealed class DateExtractor : IExtractor
     private static int? YearOf(Token t) =>
         t.Norm.Length == 4 && int.TryParse(t.Norm, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y is >= 1900 and <= 2100 ? y : null;
 
-    private static string StripClitic(string norm, string phrase)
-    {
-        var key = ArabicNormalizer.Normalize(phrase.Split(' ')[0]);
-        return norm.EndsWith(key, StringComparison.Ordinal) ? key : norm;
-    }
-
-    private static ReadOnlySpan<char> Between(ExtractionContext ctx, int a, int b) => ctx.Text.AsSpan(ctx.Tokens[a].End, ctx.Tokens[b].Start - ctx.Tokens[a].End);
-
-    private static bool HasBreak(ExtractionContext ctx, int a, int b) => Between(ctx, a, b).IndexOfAny(".،,;؛:!?؟\n") >= 0;
 
     private static Found? Safe(Func<DateRange> make, int last, double confidence, bool relative = false)
     {

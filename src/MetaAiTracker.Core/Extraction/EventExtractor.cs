@@ -13,14 +13,13 @@ namespace MetaAiTracker.Core.Extraction;
 public sealed class EventExtractor : IExtractor
 {
     private sealed record Trigger(string Type, bool IsNoun, List<string> Words);
-    private sealed record Rules(List<Trigger> Triggers, List<string> NonEventHeads, List<string> Negators, List<string> RecentWords);
+    private sealed record Rules(List<Trigger> Triggers, List<string> Negators, List<string> RecentWords);
 
     private static readonly Rules R = LexiconData.Load<Rules>("events.json");
     private static readonly PhraseMatcher<(string Type, bool IsNoun)> Triggers =
         new(R.Triggers.SelectMany(t => t.Words.Select(w => (w, (t.Type, t.IsNoun)))), PhraseMatch.Surface);
-    private static readonly HashSet<string> NonEventHeads = [.. R.NonEventHeads];
     private static readonly HashSet<string> Negators = [.. R.Negators];
-    private static readonly HashSet<string> Recent = [.. R.RecentWords.Select(ArabicNormalizer.Normalize)];
+    private static readonly HashSet<string> Recent = [.. R.RecentWords];
     private const int MaxSummaryChars = 160;
 
     public string Name => "events";
@@ -37,7 +36,7 @@ public sealed class EventExtractor : IExtractor
             // Only with an amount: otherwise "تسعى هذه الشركات" would be pinned on the last company named.
             var actors = named.Count > 0 ? named : amounts.Count > 0 ? lastActors : [];
             if (named.Count > 0) lastActors = named;
-            if (end - first < 4 || actors.Count == 0 || IsQuestion(ctx, sentence, first)) continue;
+            if (end - first < 4 || actors.Count == 0 || ctx.IsQuestion(sentence)) continue;
             if (FindTrigger(ctx, first, end, amounts) is not { } t) continue;
             var date = NearestDate(ctx, sentence, ctx.Tokens[t.First].Start) ?? Recently(ctx, first, end);
             var (type, isNoun) = t.Value;
@@ -92,9 +91,6 @@ public sealed class EventExtractor : IExtractor
     // Speculation before the trigger in the same clause makes the whole sentence a claim, not an event.
     private static bool Hedged(ExtractionContext ctx, int first, int trigger) =>
         StanceScorer.IsHedged(ctx.Tokens, Math.Max(first, trigger - 6), trigger);
-
-    private static bool IsQuestion(ExtractionContext ctx, TextSpan sentence, int first) =>
-        ctx.Text[sentence.End - 1] is '?' or '؟' || NonEventHeads.Contains(ctx.Tokens[first].Norm);
 
     private static ResolvedDate? NearestDate(ExtractionContext ctx, TextSpan sentence, int at) =>
         ctx.Dates.Where(d => sentence.Start <= d.Span.Start && d.Span.End <= sentence.End)

@@ -71,6 +71,18 @@ public sealed class ExtractionContext
     /// <summary>The themes whose cues lie inside tokens [first, end).</summary>
     public IEnumerable<string> ThemesIn(int first, int end) => ThemeHits.Where(h => h.First >= first && h.Last < end).Select(h => h.Value);
 
+    /// <summary>The source text between tokens a and b (punctuation, spaces, quotation marks).</summary>
+    public ReadOnlySpan<char> Gap(int a, int b) => Text.AsSpan(Tokens[a].End, Tokens[b].Start - Tokens[a].End);
+
+    /// <summary>Whether punctuation separates tokens a and b: a phrase (a date, an amount, a subject) never runs across it.</summary>
+    public bool HasBreak(int a, int b) => Gap(a, b).IndexOfAny(".،,;؛:!?؟\n") >= 0;
+
+    private static readonly HashSet<string> QuestionWords = ["هل", "لماذا", "كيف", "ما", "ماذا", "متي"];
+
+    /// <summary>A question (ends in ؟ or opens with هل، لماذا …) asks; it neither reports a happening nor asserts.</summary>
+    public bool IsQuestion(TextSpan sentence) =>
+        Text[sentence.End - 1] is '?' or '؟' || TokenRange(sentence) is var (first, end) && first < end && QuestionWords.Contains(Tokens[first].Norm);
+
     public IEnumerable<EntityMention> MentionsIn(TextSpan span) => Mentions.Where(m => span.Start <= m.Span.Start && m.Span.End <= span.End);
 
     /// <summary>The sentence that holds <paramref name="offset"/>, or an empty span at the offset.</summary>

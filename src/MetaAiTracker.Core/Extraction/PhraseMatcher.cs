@@ -39,8 +39,6 @@ public sealed class PhraseMatcher<T>
     // Looks up a clitic-stripped word as a span of the token, without allocating a substring per token.
     private readonly Dictionary<string, List<(string[] Words, T Value, string Phrase)>>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
-    public int Count => _byFirst.Count;
-
     private string Key(string norm) => _mode == PhraseMatch.Stem ? LightStemmer.Stem(norm) : norm;
 
     /// <summary>All non-overlapping hits in tokens [from, to), left to right, longest first.</summary>

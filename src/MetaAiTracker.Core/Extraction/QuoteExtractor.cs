@@ -15,7 +15,7 @@ public sealed class QuoteExtractor : IExtractor
 {
     private sealed record Rules(
         List<string> SpeechVerbs, List<string> ActionWithAn, List<string> Complementizers, List<string> SourceCues,
-        List<string> AnonymousSources, List<string> OutletReferences, List<string> OutletNouns, List<string> NonSources,
+        List<string> AnonymousSources, List<string> OutletReferences, List<string> NonSources,
         List<string> HypotheticalMarkers, List<string> Connectors, int MaxScareQuoteWords);
 
     private static readonly Rules R = LexiconData.Load<Rules>("quotes.json");
@@ -94,7 +94,7 @@ public sealed class QuoteExtractor : IExtractor
         var verb = StripConjunction(tokens[i].Norm);
         if (!Verbs.Contains(verb)) return null;
         if (ActionVerbs.Contains(verb) && i + 1 < end && tokens[i + 1].Norm == "عن") return null;
-        if (i > 0 && Hypothetical.Contains(tokens[i - 1].Norm) && !HasPunctuationBetween(ctx.Text, tokens[i - 1], tokens[i])) return null;
+        if (i > 0 && Hypothetical.Contains(tokens[i - 1].Norm) && !ctx.HasBreak(i - 1, i)) return null;
         var cue = ctx.Text[tokens[i].Start..tokens[i].End];
 
         // The subject runs from the verb to a colon, an opening quotation mark or a complementizer.
@@ -102,7 +102,7 @@ public sealed class QuoteExtractor : IExtractor
         var limit = Math.Min(end, i + 1 + MaxSubjectWords);
         for (; j < limit; j++)
         {
-            var gap = ctx.Text.AsSpan(tokens[j - 1].End, tokens[j].Start - tokens[j - 1].End);
+            var gap = ctx.Gap(j - 1, j);
             if (gap.IndexOfAny(":«“\"„") >= 0 || Complementizers.MatchAt(tokens, j, end) is not null) break;
             if (gap.IndexOfAny("،,.;؛") >= 0 && j > i + 1 && !IsTitleComma(tokens, j)) return null;
         }
@@ -187,7 +187,7 @@ public sealed class QuoteExtractor : IExtractor
         var sourceFirst = hit.Last + 1;
         var sourceEnd = sourceFirst;
         while (sourceEnd < end && sourceEnd - sourceFirst < 6
-               && ctx.Text.AsSpan(tokens[sourceEnd - 1].End, tokens[sourceEnd].Start - tokens[sourceEnd - 1].End).IndexOfAny("،,.;:") < 0)
+               && !ctx.HasBreak(sourceEnd - 1, sourceEnd))
             sourceEnd++;
         var source = tokens.Skip(sourceFirst).Take(sourceEnd - sourceFirst).ToList();
         var speaker = Resolve(st, source, tokens[i].Start, out var refused);
@@ -291,7 +291,7 @@ public sealed class QuoteExtractor : IExtractor
         var (first, _) = ctx.TokenRange(sentence);
         var k = i - 1;
         var result = new List<Token>();
-        while (k >= first && result.Count < 5 && !HasPunctuationBetween(ctx.Text, tokens[k], tokens[k + 1]))
+        while (k >= first && result.Count < 5 && !ctx.HasBreak(k, k + 1))
         {
             if (tokens[k].Norm is "فان" or "ان" or "لان" or "وان" or "حيث" || Connectors.Contains(tokens[k].Norm)) break;
             result.Insert(0, tokens[k]);
@@ -308,7 +308,7 @@ public sealed class QuoteExtractor : IExtractor
         if (present) return false;
         var (first, _) = ctx.TokenRange(sentence);
         if (i == first || tokens[i].Norm.Length > verb.Length) return true;
-        return HasPunctuationBetween(ctx.Text, tokens[i - 1], tokens[i]) || Connectors.Contains(tokens[i - 1].Norm);
+        return ctx.HasBreak(i - 1, i) || Connectors.Contains(tokens[i - 1].Norm);
     }
 
     /// <summary>لمصادر مطلعة names "مصادر مطلعة": skip the clitic letters the phrase matcher stripped (and a tatweel after them).</summary>
@@ -321,8 +321,6 @@ public sealed class QuoteExtractor : IExtractor
         while (at < token.End && text[at] == 'ـ') at++;
         return at;
     }
-
-    private static bool HasPunctuationBetween(string text, Token a, Token b) => text.AsSpan(a.End, b.Start - a.End).IndexOfAny("،,.;؛:!?؟") >= 0;
 
     /// <summary>A speaker the alias table does not know (الرئيس التنفيذي للشركة): kept by its words, with lower confidence.</summary>
     private static Speaker Unnamed(ExtractionContext ctx, List<Token> subject)

@@ -16,6 +16,7 @@ public class AmountExtractorTests
     [InlineData("دفعت ١٤ مليار دولار", 14e9, "USD")]
     [InlineData("ارتفعت الإيرادات بنسبة 20%", 20, "percent")]
     [InlineData("أطلقت Llama 3.1 405B للمطورين", 405e9, "parameters")]
+    [InlineData("جمعت الشركة €5 مليار من المستثمرين", 5e9, "EUR")]
     public void AmountsParseToValuesWithUnits(string text, double value, string unit)
     {
         var a = Assert.Single(Amounts(text));
