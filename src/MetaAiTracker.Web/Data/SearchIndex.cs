@@ -14,37 +14,46 @@ public enum SearchOrder { Newest, Relevance }
 /// </summary>
 public static class SearchIndex
 {
-    public const string CreateSql = """
-        CREATE VIRTUAL TABLE IF NOT EXISTS ArticleSearch USING fts5(body, content='', contentless_delete=1);
-        CREATE VIRTUAL TABLE IF NOT EXISTS ItemSearch USING fts5(body, content='', contentless_delete=1);
-        """;
-
-    public const string DropSql = "DROP TABLE IF EXISTS ArticleSearch; DROP TABLE IF EXISTS ItemSearch;";
-
     public static string ArticleShadow(string title, string text) => SearchText.ToShadow(title + "\n" + text);
 
     public static string ItemShadow(Item item) => SearchText.ToShadow(item.Text + " " + item.SpeakerName + " " + item.Summary);
 
     /// <summary>Indexes an article and its items (shadow texts computed beforehand, off the writer), inside the caller's transaction.</summary>
-    public static async Task IndexAsync(TrackerDbContext db, int articleId, string articleShadow, IEnumerable<(int Id, string Shadow)> items, CancellationToken ct = default)
+    public static void Index(TrackerDbContext db, int articleId, string articleShadow, IEnumerable<(int Id, string Shadow)> items)
     {
         var conn = db.Database.GetDbConnection();
-        await using var cmd = conn.CreateCommand();
+        using var cmd = conn.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         cmd.CommandText = "INSERT INTO ArticleSearch(rowid, body) VALUES ($id, $body)";
-        var id = Add(cmd, "$id");
-        var body = Add(cmd, "$body");
+        var id = Parameter(cmd, "$id");
+        var body = Parameter(cmd, "$body");
         id.Value = articleId;
         body.Value = articleShadow;
-        await cmd.ExecuteNonQueryAsync(ct);
+        cmd.ExecuteNonQuery();
 
         cmd.CommandText = "INSERT INTO ItemSearch(rowid, body) VALUES ($id, $body)";
         foreach (var (itemId, shadow) in items)
         {
             id.Value = itemId;
             body.Value = shadow;
-            await cmd.ExecuteNonQueryAsync(ct);
+            cmd.ExecuteNonQuery();
         }
+    }
+
+    /// <summary>Fills an empty index from the store (after a migration rebuilt the search tables).</summary>
+    public static async Task<int> RebuildIfEmptyAsync(TrackerDbContext db, CancellationToken ct = default)
+    {
+        if (await db.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS Value FROM ArticleSearch").SingleAsync(ct) > 0) return 0;
+        var ids = await db.Articles.Select(a => a.Id).ToListAsync(ct);
+        foreach (var id in ids)
+        {
+            var article = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Title, a.Text }).SingleAsync(ct);
+            var items = await db.Items.AsNoTracking().Where(i => i.ArticleId == id).ToListAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            Index(db, id, ArticleShadow(article.Title, article.Text), items.Select(i => (i.Id, ItemShadow(i))));
+            await tx.CommitAsync(ct);
+        }
+        return ids.Count;
     }
 
     public static async Task RemoveItemsAsync(TrackerDbContext db, IReadOnlyCollection<int> itemIds, CancellationToken ct = default)
@@ -54,7 +63,7 @@ public static class SearchIndex
         await using var cmd = conn.CreateCommand();
         cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         cmd.CommandText = "DELETE FROM ItemSearch WHERE rowid = $id";
-        var id = Add(cmd, "$id");
+        var id = Parameter(cmd, "$id");
         foreach (var i in itemIds)
         {
             id.Value = i;
@@ -78,15 +87,15 @@ public static class SearchIndex
         await using var cmd = conn.CreateCommand();
         // rowid follows ingestion order, so rowid DESC is the cheap newest-first order (arabic-notes §3.4).
         cmd.CommandText = $"SELECT rowid FROM {table} WHERE {table} MATCH $q ORDER BY {(order == SearchOrder.Relevance ? "rank" : "rowid DESC")} LIMIT $n";
-        Add(cmd, "$q").Value = match;
-        Add(cmd, "$n").Value = limit;
+        Parameter(cmd, "$q").Value = match;
+        Parameter(cmd, "$n").Value = limit;
         var ids = new List<int>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt32(0));
         return ids;
     }
 
-    private static DbParameter Add(DbCommand cmd, string name)
+    public static DbParameter Parameter(DbCommand cmd, string name)
     {
         var p = cmd.CreateParameter();
         p.ParameterName = name;

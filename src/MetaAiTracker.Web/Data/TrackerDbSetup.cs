@@ -17,6 +17,7 @@ public static class TrackerDbSetup
         // WAL lets the dashboard read while an ingestion writes; the mode is stored in the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await SeedReferenceDataAsync(db, ct);
+        await SearchIndex.RebuildIfEmptyAsync(db, ct);
     }
 
     /// <summary>Adds the default themes and entities that are missing; never overwrites an editor's changes.</summary>

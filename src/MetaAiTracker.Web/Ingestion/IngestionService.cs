@@ -43,11 +43,8 @@ public sealed class IngestionService(
         {
             var batch = next ?? PrepareBatch(files, start, lexicon, ct);
             next = start + BatchSize < files.Count ? PrepareBatch(files, start + BatchSize, lexicon, ct) : null;
-            foreach (var prepared in await batch)
+            foreach (var result in await StoreBatchAsync(await batch, ct))
             {
-                var result = prepared.Rejection ?? await StoreAsync(prepared, ct);
-                if (result.Outcome == IngestOutcome.Rejected)
-                    logger.LogWarning("Rejected {Path} ({Reason})", result.Path, result.Message);
                 results.Add(result);
                 progress?.Invoke(result);
             }
@@ -90,16 +87,64 @@ public sealed class IngestionService(
     }
 
     /// <summary>Stores one parsed article with its extractions, or reports the existing copy.</summary>
-    public Task<IngestResult> IngestAsync(SourceArticle source, Lexicon lexicon, string? path = null, CancellationToken ct = default) =>
-        StoreAsync(Prepare(source, lexicon, path ?? source.FileName), ct);
+    public async Task<IngestResult> IngestAsync(SourceArticle source, Lexicon lexicon, string? path = null, CancellationToken ct = default) =>
+        (await StoreBatchAsync([Prepare(source, lexicon, path ?? source.FileName)], ct))[0];
 
-    private async Task<IngestResult> StoreAsync(Prepared p, CancellationToken ct)
+    /// <summary>
+    /// Stores a batch in one transaction: a crash leaves whole articles or none, never half of one. When an article
+    /// fails, the batch is rolled back and stored again one article per transaction, so the failing one is rejected
+    /// alone (cheaper than a savepoint per article, which costs as much as the article's rows).
+    /// </summary>
+    private async Task<List<IngestResult>> StoreBatchAsync(IReadOnlyList<Prepared> batch, CancellationToken ct)
     {
-        var (source, extraction) = (p.Source!, p.Extraction!);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await FindDuplicateAsync(db, p.Hash, p.CanonicalUrl, ct) is { } dup)
+        List<IngestResult>? results = new(batch.Count);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            try
+            {
+                using var writer = new ArticleWriter(db);
+                foreach (var p in batch)
+                    results.Add(p.Rejection ?? Store(p, writer));
+                await tx.CommitAsync(ct);
+            }
+            catch (SqliteException ex) when (batch.Count == 1)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                results = [new IngestResult(batch[0].Path, IngestOutcome.Rejected, $"{batch[0].Path}: could not be stored ({ex.Message})")];
+            }
+            catch (SqliteException)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                results = null;
+            }
+        }
+        if (results is null)
+        {
+            results = [];
+            foreach (var p in batch)
+                results.AddRange(await StoreBatchAsync([p], ct));
+            return results;
+        }
+
+        foreach (var r in results)
+        {
+            if (r.Outcome == IngestOutcome.Rejected)
+                logger.LogWarning("Rejected {Path} ({Reason})", r.Path, r.Message);
+            else if (r.Outcome == IngestOutcome.Added)
+                logger.LogInformation("Ingested {Path} as article {ArticleId} with {Quotes} quotes, {Events} events, {Claims} claims",
+                    r.Path, r.ArticleId, r.Quotes, r.Events, r.Claims);
+        }
+        return results;
+    }
+
+    private static IngestResult Store(Prepared p, ArticleWriter writer)
+    {
+        if (writer.FindDuplicate(p.Hash, p.CanonicalUrl) is { } dup)
             return new IngestResult(p.Path, IngestOutcome.Duplicate, $"{p.Path}: already stored as article {dup}", dup);
 
+        var (source, extraction) = (p.Source!, p.Extraction!);
         var article = new Article
         {
             FileName = source.FileName,
@@ -122,26 +167,7 @@ public sealed class IngestionService(
         };
         article.SetPublished(source.Published);
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            db.Articles.Add(article);
-            await AddProposalsAsync(db, extraction.VariantProposals, ct);
-            await db.SaveChangesAsync(ct);
-            await SearchIndex.IndexAsync(db, article.Id, p.ArticleShadow, article.Items.Select((i, k) => (i.Id, p.ItemShadows![k])), ct);
-            await tx.CommitAsync(ct);
-        }
-        catch (DbUpdateException ex) when (ex.InnerException is SqliteException { SqliteErrorCode: 19 })
-        {
-            // Another writer stored the same article between our check and our insert.
-            await tx.RollbackAsync(CancellationToken.None);
-            await using var db2 = await dbFactory.CreateDbContextAsync(ct);
-            var id = await FindDuplicateAsync(db2, p.Hash, p.CanonicalUrl, ct);
-            return new IngestResult(p.Path, IngestOutcome.Duplicate, $"{p.Path}: already stored as article {id}", id);
-        }
-
-        logger.LogInformation("Ingested {Path} as article {ArticleId} with {Quotes} quotes, {Events} events, {Claims} claims",
-            p.Path, article.Id, extraction.Quotes.Count, extraction.Events.Count, extraction.Claims.Count);
+        writer.Write(article, extraction.VariantProposals, p.ArticleShadow, p.ItemShadows!);
         return new IngestResult(p.Path, IngestOutcome.Added, $"{p.Path}: article {article.Id}", article.Id,
             extraction.Quotes.Count, extraction.Events.Count, extraction.Claims.Count);
     }
@@ -188,8 +214,8 @@ public sealed class IngestionService(
             await db.SaveChangesAsync(ct);
             // The article row is re-indexed with its fresh items; kept items stay indexed as they were.
             await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch WHERE rowid = {article.Id}", ct);
-            await SearchIndex.IndexAsync(db, article.Id, SearchIndex.ArticleShadow(article.Title, article.Text),
-                fresh.Select(i => (i.Id, SearchIndex.ItemShadow(i))), ct);
+            SearchIndex.Index(db, article.Id, SearchIndex.ArticleShadow(article.Title, article.Text),
+                fresh.Select(i => (i.Id, SearchIndex.ItemShadow(i))));
             await tx.CommitAsync(ct);
         }
         return ids.Count;

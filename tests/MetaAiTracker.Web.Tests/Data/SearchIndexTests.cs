@@ -77,4 +77,25 @@ public class SearchIndexTests
 
         Assert.Equal("wal", (string?)await cmd.ExecuteScalarAsync());
     }
+
+    [Fact]
+    public async Task AnEmptiedIndexIsRebuiltFromTheStoreOnTheNextStart()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync([TestStore.SeedsDir]);
+        await using (var db = await store.DbAsync())
+        {
+            // What the migration that changed the tokenizer leaves behind: empty search tables beside a full store.
+            await db.Database.ExecuteSqlRawAsync("INSERT INTO ArticleSearch(ArticleSearch) VALUES('delete-all'); INSERT INTO ItemSearch(ItemSearch) VALUES('delete-all');");
+            Assert.Empty(await SearchIndex.SearchArticlesAsync(db, "زوكربيرغ", SearchOrder.Newest, 10));
+        }
+
+        await TrackerDbSetup.MigrateAsync(store.DbFactory);
+
+        await using var check = await store.DbAsync();
+        Assert.Equal(5, (await SearchIndex.SearchArticlesAsync(check, "الذكاء", SearchOrder.Newest, 10)).Count);
+        var items = await SearchIndex.SearchItemsAsync(check, "مفتوح", SearchOrder.Newest, 100);
+        Assert.NotEmpty(items);
+        Assert.Equal(items.Count, await check.Items.CountAsync(i => items.Contains(i.Id)));
+    }
 }

@@ -2,6 +2,7 @@ using System.Text;
 using MetaAiTracker.Web.Data;
 using MetaAiTracker.Web.Ingestion;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MetaAiTracker.Web.Tests.Ingestion;
 
@@ -18,6 +19,31 @@ public class IngestionServiceTests
         Assert.DoesNotContain(results, r => r.Path.EndsWith("README.md"));
         await using var db = await store.DbAsync();
         Assert.Equal(5, await db.Articles.CountAsync());
+    }
+
+    [Fact]
+    public async Task RowsWrittenByTheBulkWriterReadBackThroughEfAsExtracted()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var file = Directory.GetFiles(TestStore.SeedsDir, "004_*.txt").Single();
+        var source = Core.Ingestion.ArticleReader.ReadFile(file, new Core.Ingestion.ArticleReaderOptions());
+        var lexicon = await store.Ingestion.LoadLexiconAsync();
+        var expected = ExtractionMapping.ToItems(store.Services.GetRequiredService<Core.Extraction.ExtractionPipeline>().Extract(source.Text, source.Published, lexicon), source.Published);
+
+        var id = (await store.Ingestion.IngestPathsAsync([file])).Single().ArticleId;
+
+        await using var db = await store.DbAsync();
+        var article = await db.Articles.SingleAsync(a => a.Id == id);
+        Assert.Equal(source.Published, article.Published);
+        var stored = await db.Items.Include(i => i.Themes).Include(i => i.Actors).Include(i => i.Amounts)
+            .Where(i => i.ArticleId == id).OrderBy(i => i.Id).ToListAsync();
+        static string Row(Item i) => string.Join("|", i.Kind, i.Start, i.End, i.Text, i.Stance, i.Status, i.DateStart, i.DateEnd, i.DateGranularity,
+            i.DateEstimated, i.QuoteKind, i.SpeakerEntityId, i.SpeakerKind, i.Summary, i.Hedged, i.Negated,
+            string.Join(",", i.Themes.Select(t => t.ThemeKey).Order()), string.Join(",", i.Actors.Select(a => a.EntityId).Order()),
+            string.Join(",", i.Amounts.Select(a => $"{a.Value}{a.Unit}{a.Currency}@{a.Start}")));
+        Assert.NotEmpty(expected);
+        Assert.Contains(expected, i => i.Amounts.Count > 0);
+        Assert.Equal(expected.Select(Row), stored.Select(Row));
     }
 
     [Fact]
@@ -53,21 +79,31 @@ public class IngestionServiceTests
     }
 
     [Fact]
-    public async Task AFailureMidArticleLeavesNoHalfArticle()
+    public async Task AFailureMidArticleRollsBackThatArticleAloneAndTheBatchGoesOn()
     {
         await using var store = await TestStore.CreateAsync();
         await using (var db = await store.DbAsync())
         {
-            // Break the last write of an article (the search index) after its rows were saved in the transaction.
-            await db.Database.ExecuteSqlRawAsync("DROP TABLE ArticleSearch");
+            // Fail the first item write of seed 004, after its article row was written in the same transaction.
+            await db.Database.ExecuteSqlRawAsync("""
+                CREATE TRIGGER fail_004 BEFORE INSERT ON Items
+                WHEN (SELECT FileName FROM Articles WHERE Id = NEW.ArticleId) LIKE '004%'
+                BEGIN SELECT RAISE(ABORT, 'disk on fire'); END
+                """);
         }
-        var file = Directory.GetFiles(TestStore.SeedsDir, "004_*.txt").Single();
 
-        await Assert.ThrowsAnyAsync<Exception>(() => store.Ingestion.IngestPathsAsync([file]));
+        var results = await store.Ingestion.IngestPathsAsync([TestStore.SeedsDir]);
 
+        var failed = Assert.Single(results, r => r.Outcome == IngestOutcome.Rejected);
+        Assert.Contains("004_", failed.Message);
+        Assert.Contains("disk on fire", failed.Message);
+        Assert.Equal(4, results.Count(r => r.Outcome == IngestOutcome.Added));
         await using var check = await store.DbAsync();
-        Assert.Equal(0, await check.Articles.CountAsync());
-        Assert.Equal(0, await check.Items.CountAsync());
+        Assert.Equal(4, await check.Articles.CountAsync());
+        Assert.False(await check.Articles.AnyAsync(a => a.FileName.StartsWith("004")));
+        Assert.False(await check.Items.AnyAsync(i => !check.Articles.Any(a => a.Id == i.ArticleId)));
+        var indexed = await check.Database.SqlQueryRaw<long>("SELECT COUNT(*) AS Value FROM ArticleSearch").SingleAsync();
+        Assert.Equal(4, indexed);
     }
 
     [Fact]

@@ -304,13 +304,16 @@ namespace MetaAiTracker.Web.Data.Migrations
                 table: "ItemThemes",
                 columns: new[] { "ThemeKey", "ItemId" });
             // Full-text search over the normalized, stemmed shadow text (SearchIndex): FTS5 is SQLite-specific, so raw SQL.
-            migrationBuilder.Sql(SearchIndex.CreateSql);
+            migrationBuilder.Sql("""
+                CREATE VIRTUAL TABLE IF NOT EXISTS ArticleSearch USING fts5(body, content='', contentless_delete=1);
+                CREATE VIRTUAL TABLE IF NOT EXISTS ItemSearch USING fts5(body, content='', contentless_delete=1);
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(SearchIndex.DropSql);
+            migrationBuilder.Sql("DROP TABLE IF EXISTS ArticleSearch; DROP TABLE IF EXISTS ItemSearch;");
             migrationBuilder.DropTable(
                 name: "Aliases");
 

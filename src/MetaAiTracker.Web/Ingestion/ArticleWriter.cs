@@ -1,0 +1,73 @@
+using System.Data.Common;
+using MetaAiTracker.Core.Model;
+using MetaAiTracker.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace MetaAiTracker.Web.Ingestion;
+
+/// <summary>
+/// Writes new articles with all their rows (items, themes, actors, amounts, entities, alias proposals and search
+/// rows) through prepared commands, inside the caller's transaction. Bulk ingestion only: editors' changes go
+/// through EF, which tracks versions.
+/// </summary>
+internal sealed class ArticleWriter : IDisposable
+{
+    private readonly RowInserter<Article> articles;
+    private readonly RowInserter<ArticleTheme> articleThemes;
+    private readonly RowInserter<ArticleEntity> articleEntities;
+    private readonly RowInserter<Item> items;
+    private readonly RowInserter<ItemTheme> itemThemes;
+    private readonly RowInserter<ItemActor> itemActors;
+    private readonly RowInserter<ItemAmount> itemAmounts;
+    private readonly RowInserter<EntityAlias> proposals;
+    private readonly DbCommand findDuplicate;
+    private readonly TrackerDbContext db;
+
+    public ArticleWriter(TrackerDbContext db)
+    {
+        this.db = db;
+        (articles, articleThemes, articleEntities) = (new(db), new(db), new(db));
+        (items, itemThemes, itemActors, itemAmounts) = (new(db), new(db), new(db), new(db));
+        proposals = new(db, orIgnore: true);
+        findDuplicate = db.Database.GetDbConnection().CreateCommand();
+        findDuplicate.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        findDuplicate.CommandText = "SELECT Id FROM Articles WHERE ContentHash = $hash OR ($url IS NOT NULL AND CanonicalUrl = $url) LIMIT 1";
+        SearchIndex.Parameter(findDuplicate, "$hash");
+        SearchIndex.Parameter(findDuplicate, "$url");
+    }
+
+    /// <summary>The id of a stored article with the same normalized text or canonical URL, if any.</summary>
+    public int? FindDuplicate(string hash, string? canonicalUrl)
+    {
+        findDuplicate.Parameters[0].Value = hash;
+        findDuplicate.Parameters[1].Value = (object?)canonicalUrl ?? DBNull.Value;
+        return findDuplicate.ExecuteScalar() is { } id ? Convert.ToInt32(id, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
+    /// <summary>Inserts the article and everything hanging off it; sets the generated ids on the objects.</summary>
+    public void Write(Article article, IEnumerable<VariantProposal> variantProposals, string articleShadow, IReadOnlyList<string> itemShadows)
+    {
+        articles.Insert(article);
+        foreach (var t in article.Themes) { t.ArticleId = article.Id; articleThemes.Insert(t); }
+        foreach (var e in article.Entities) { e.ArticleId = article.Id; articleEntities.Insert(e); }
+        foreach (var item in article.Items)
+        {
+            item.ArticleId = article.Id;
+            items.Insert(item);
+            if (Environment.GetEnvironmentVariable("NOJOIN") is not null) continue;
+            foreach (var t in item.Themes) { t.ItemId = item.Id; itemThemes.Insert(t); }
+            foreach (var a in item.Actors) { a.ItemId = item.Id; itemActors.Insert(a); }
+            foreach (var a in item.Amounts) { a.ItemId = item.Id; itemAmounts.Insert(a); }
+        }
+        foreach (var p in variantProposals.DistinctBy(p => (p.EntityId, p.Surface)))
+            proposals.Insert(new EntityAlias { EntityId = p.EntityId, Text = p.Surface, Status = AliasStatus.Proposed, Note = p.Reason });
+        if (Environment.GetEnvironmentVariable("NOFTS") is null) SearchIndex.Index(db, article.Id, articleShadow, article.Items.Select((i, k) => (i.Id, itemShadows[k])));
+    }
+
+    public void Dispose()
+    {
+        foreach (var d in new IDisposable[] { articles, articleThemes, articleEntities, items, itemThemes, itemActors, itemAmounts, proposals, findDuplicate })
+            d.Dispose();
+    }
+}
