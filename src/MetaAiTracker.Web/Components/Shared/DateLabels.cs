@@ -23,8 +23,21 @@ public static class DateLabels
             DateGranularity.Season => $"{MonthsAr[start.Month - 1]}–{MonthsAr[end.Month - 1]} {end.Year}",
             DateGranularity.Year => start.Year.ToString(CultureInfo.InvariantCulture),
             DateGranularity.Week => $"أسبوع {start.Day} {MonthsAr[start.Month - 1]} {start.Year}",
-            _ => $"{start:yyyy-MM-dd} – {end:yyyy-MM-dd}",
+            _ => Range(start, end),
         };
         return estimated ? "~" + text : text;
+    }
+
+    /// <summary>A span as a reader says it: "يونيو–يوليو 2024", "3–9 مارس 2025", "ديسمبر 2024 – فبراير 2025".</summary>
+    private static string Range(DateOnly start, DateOnly end)
+    {
+        var wholeMonths = start.Day == 1 && end.AddDays(1).Day == 1;
+        if (start.Year != end.Year)
+            return wholeMonths ? $"{MonthsAr[start.Month - 1]} {start.Year} – {MonthsAr[end.Month - 1]} {end.Year}"
+                : $"{start.Day} {MonthsAr[start.Month - 1]} {start.Year} – {end.Day} {MonthsAr[end.Month - 1]} {end.Year}";
+        if (wholeMonths)
+            return start.Month == end.Month ? $"{MonthsAr[start.Month - 1]} {start.Year}" : $"{MonthsAr[start.Month - 1]}–{MonthsAr[end.Month - 1]} {end.Year}";
+        return start.Month == end.Month ? $"{start.Day}–{end.Day} {MonthsAr[start.Month - 1]} {start.Year}"
+            : $"{start.Day} {MonthsAr[start.Month - 1]} – {end.Day} {MonthsAr[end.Month - 1]} {end.Year}";
     }
 }

@@ -1,0 +1,24 @@
+// The few things Blazor cannot do from the server: scroll between a highlighted span and its entry in the side list.
+window.tracker = {
+    showItem(itemId) {
+        const mark = document.querySelector(`.source-text [data-items~="${itemId}"]`);
+        if (!mark) return false;
+        mark.scrollIntoView({ behavior: 'smooth', block: 'center' });
+        document.querySelectorAll('.current').forEach(m => m.classList.remove('current'));
+        mark.classList.add('current');
+        return true;
+    }
+};
+
+// A click on a highlight goes back to its entry in the side list.
+document.addEventListener('click', e => {
+    const mark = e.target.closest?.('.source-text mark[data-items]');
+    if (!mark) return;
+    const id = mark.dataset.items.split(' ')[0];
+    const side = document.querySelector(`[data-side-item="${id}"]`);
+    if (!side) return;
+    side.scrollIntoView({ behavior: 'smooth', block: 'center' });
+    document.querySelectorAll('.current').forEach(m => m.classList.remove('current'));
+    side.classList.add('current');
+    mark.classList.add('current');
+});
