@@ -17,6 +17,7 @@ public static class AppServices
         var options = configuration.GetSection("Tracker").Get<TrackerOptions>() ?? new TrackerOptions();
         if (databaseOverride is not null) options.Database = databaseOverride;
         services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
 
         // Store
         var connection = $"Data Source={Path.GetFullPath(options.Database)};Pooling=True";

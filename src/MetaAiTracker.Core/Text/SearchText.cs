@@ -34,4 +34,8 @@ public static class SearchText
     /// <summary>The stems of a query, for highlighting matched words in the original text.</summary>
     public static HashSet<string> QueryStems(string? query) =>
         string.IsNullOrWhiteSpace(query) ? [] : ArabicTokenizer.Tokenize(query).Select(t => t.Stem).ToHashSet();
+
+    /// <summary>The words of <paramref name="text"/> that a query's stems match, as whole-word spans of the original text.</summary>
+    public static List<(int Start, int End)> Matches(string text, IReadOnlySet<string> stems) =>
+        stems.Count == 0 ? [] : [.. ArabicTokenizer.Tokenize(text).Where(t => stems.Contains(t.Stem)).Select(t => (t.Start, t.End))];
 }

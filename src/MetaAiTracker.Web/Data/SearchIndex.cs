@@ -78,6 +78,21 @@ public static class SearchIndex
     public static Task<List<int>> SearchItemsAsync(TrackerDbContext db, string? query, SearchOrder order, int limit, CancellationToken ct = default) =>
         SearchAsync(db, "ItemSearch", query, order, limit, ct);
 
+    /// <summary>How many articles and items match, for the result counts.</summary>
+    public static async Task<(int Articles, int Items)> CountAsync(TrackerDbContext db, string? query, CancellationToken ct = default)
+    {
+        var match = SearchText.ToMatchQuery(query);
+        if (match is null) return (0, 0);
+        var conn = db.Database.GetDbConnection();
+        if (conn.State != System.Data.ConnectionState.Open) await conn.OpenAsync(ct);
+        await using var cmd = conn.CreateCommand();
+        cmd.CommandText = "SELECT (SELECT COUNT(*) FROM ArticleSearch WHERE ArticleSearch MATCH $q), (SELECT COUNT(*) FROM ItemSearch WHERE ItemSearch MATCH $q)";
+        Parameter(cmd, "$q").Value = match;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (reader.GetInt32(0), reader.GetInt32(1));
+    }
+
     private static async Task<List<int>> SearchAsync(TrackerDbContext db, string table, string? query, SearchOrder order, int limit, CancellationToken ct)
     {
         var match = SearchText.ToMatchQuery(query);

@@ -55,12 +55,15 @@ public static class TimelineQuery
         q.OrderBy(i => i.DateStart == null).ThenBy(i => i.DateStart).ThenBy(i => i.Id);
 
     public static Task<List<TimelineRow>> PageAsync(IQueryable<Item> filtered, int skip, int take, CancellationToken ct = default) =>
-        Ordered(filtered).Skip(skip).Take(take).Select(i => new TimelineRow(
+        Rows(Ordered(filtered).Skip(skip).Take(take)).ToListAsync(ct);
+
+    /// <summary>What a timeline row shows of each item, in the order given.</summary>
+    public static IQueryable<TimelineRow> Rows(IQueryable<Item> items) =>
+        items.Select(i => new TimelineRow(
             i.Id, i.ArticleId, i.Kind, i.Text, i.Summary, i.Stance, i.Status, i.Hedged,
             i.DateStart, i.DateEnd, i.DateGranularity, i.DateEstimated,
             i.SpeakerEntityId, i.SpeakerName, i.Article!.Source, i.Article.Title,
-            i.Themes.Select(t => t.ThemeKey).ToList(), i.Actors.Select(a => a.EntityId).ToList()))
-        .ToListAsync(ct);
+            i.Themes.Select(t => t.ThemeKey).ToList(), i.Actors.Select(a => a.EntityId).ToList()));
 
     /// <summary>Items per period and stance (dated and estimated items; undated ones have no place on the chart).</summary>
     public static async Task<List<PeriodCount>> StanceOverTimeAsync(IQueryable<Item> filtered, Zoom zoom, CancellationToken ct = default)

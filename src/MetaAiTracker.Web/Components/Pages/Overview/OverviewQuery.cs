@@ -1,0 +1,69 @@
+using MetaAiTracker.Core.Model;
+using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MetaAiTracker.Web.Components.Pages.Overview;
+
+public sealed record ThemeStanceRow(string ThemeKey, int Open, int Closed, int Mixed, int None, int PreviousTotal, int PreviousBalance)
+{
+    public int Total => Open + Closed + Mixed + None;
+    /// <summary>Open minus closed: above zero the month leaned open.</summary>
+    public int Balance => Open - Closed;
+}
+
+public sealed record SpeakerRow(string EntityId, string? Name, int Quotes, int Open, int Closed);
+
+public sealed record LatestArticle(int Id, string Title, string? Source, DateOnly? PublishedStart, DateGranularity? PublishedGranularity, bool PublishedEstimated, Stance Stance, DateTimeOffset IngestedAt);
+
+/// <summary>The counts that tell an analyst what changed: the latest month against the one before, by theme and stance.</summary>
+public static class OverviewQuery
+{
+    /// <summary>The first day of the latest month that has a placed item (the store follows the news, not the calendar).</summary>
+    public static async Task<DateOnly?> LatestMonthAsync(TrackerDbContext db, DateOnly today, CancellationToken ct = default)
+    {
+        var placed = await TimelineQuery.FilterAsync(db, new TimelineFilter(), ct);
+        var latest = await placed.Where(i => i.DateStart != null && i.DateStart <= today).MaxAsync(i => i.DateStart, ct);
+        return latest is { } d ? new DateOnly(d.Year, d.Month, 1) : null;
+    }
+
+    public static async Task<List<ThemeStanceRow>> ThemesByStanceAsync(TrackerDbContext db, DateOnly month, CancellationToken ct = default)
+    {
+        var now = await CountAsync(db, month, ct);
+        var before = await CountAsync(db, month.AddMonths(-1), ct);
+        int Get(Dictionary<(string, Stance), int> d, string k, Stance s) => d.GetValueOrDefault((k, s));
+        return [.. now.Keys.Select(k => k.Item1).Union(before.Keys.Select(k => k.Item1)).Distinct()
+            .Select(k => new ThemeStanceRow(k, Get(now, k, Stance.Open), Get(now, k, Stance.Closed), Get(now, k, Stance.Mixed), Get(now, k, Stance.None),
+                Enum.GetValues<Stance>().Sum(s => Get(before, k, s)), Get(before, k, Stance.Open) - Get(before, k, Stance.Closed)))
+            .OrderByDescending(r => r.Total).ThenBy(r => r.ThemeKey)];
+    }
+
+    private static async Task<Dictionary<(string, Stance), int>> CountAsync(TrackerDbContext db, DateOnly month, CancellationToken ct)
+    {
+        var key = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+        // An item belongs to the month it starts in, so a quarter-long event is counted once.
+        var items = (await TimelineQuery.FilterAsync(db, new TimelineFilter { From = key, To = key }, ct))
+            .Where(i => i.DateStart >= month);
+        var rows = await items.SelectMany(i => i.Themes, (i, t) => new { t.ThemeKey, i.Stance })
+            .GroupBy(x => new { x.ThemeKey, x.Stance }).Select(g => new { g.Key.ThemeKey, g.Key.Stance, Count = g.Count() }).ToListAsync(ct);
+        return rows.ToDictionary(r => (r.ThemeKey, r.Stance), r => r.Count);
+    }
+
+    public static async Task<List<SpeakerRow>> MostQuotedAsync(TrackerDbContext db, int take, CancellationToken ct = default)
+    {
+        var quotes = await TimelineQuery.FilterAsync(db, new TimelineFilter { Kinds = [ItemKind.Quote] }, ct);
+        var top = await quotes.Where(i => i.SpeakerEntityId != null)
+            .GroupBy(i => i.SpeakerEntityId!)
+            .Select(g => new { Id = g.Key, Quotes = g.Count(), Open = g.Count(i => i.Stance == Stance.Open), Closed = g.Count(i => i.Stance == Stance.Closed) })
+            .OrderByDescending(r => r.Quotes).ThenBy(r => r.Id).Take(take).ToListAsync(ct);
+        var ids = top.Select(t => t.Id).ToList();
+        var names = await db.Entities.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.NameAr, ct);
+        return [.. top.Select(t => new SpeakerRow(t.Id, names.GetValueOrDefault(t.Id), t.Quotes, t.Open, t.Closed))];
+    }
+
+    public static Task<List<LatestArticle>> LatestArticlesAsync(TrackerDbContext db, int take, CancellationToken ct = default) =>
+        db.Articles.AsNoTracking().Where(a => a.IsRelevant)
+            .OrderByDescending(a => a.PublishedStart).ThenByDescending(a => a.Id).Take(take)
+            .Select(a => new LatestArticle(a.Id, a.Title, a.Source, a.PublishedStart, a.PublishedGranularity, a.PublishedEstimated, a.Stance, a.IngestedAt))
+            .ToListAsync(ct);
+}

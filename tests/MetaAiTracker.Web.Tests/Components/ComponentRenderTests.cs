@@ -1,0 +1,89 @@
+using Bunit;
+using MetaAiTracker.Core.Model;
+using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Components.Shared;
+using MetaAiTracker.Web.Data;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace MetaAiTracker.Web.Tests.Components;
+
+/// <summary>The shared components rendered with bUnit: what a reader sees of an item, a chart bar, a search hit.</summary>
+public class ComponentRenderTests : BunitContext, IAsyncLifetime
+{
+    public ComponentRenderTests()
+    {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+    Task IAsyncLifetime.DisposeAsync() => base.DisposeAsync().AsTask();
+
+    private static TimelineRow Row(DateOnly? start, bool estimated, DateGranularity g = DateGranularity.Month) => new(
+        7, 3, ItemKind.Quote, "«المصدر المفتوح هو الطريق»", null, Stance.Open, ReviewStatus.Machine, false,
+        start, start?.AddMonths(1).AddDays(-1), start is null ? null : g, estimated,
+        "mark-zuckerberg", "زوكربيرج", "الجزيرة نت", "عنوان المقالة", ["openness"], ["mark-zuckerberg"]);
+
+    [Fact]
+    public void AnEstimatedItemSaysSoAndLinksToItsSpanInTheArticle()
+    {
+        var cut = Render<ItemCard>(p => p
+            .Add(c => c.Row, Row(new DateOnly(2024, 7, 1), estimated: true))
+            .Add(c => c.Themes, new Dictionary<string, string> { ["openness"] = "الانفتاح" })
+            .Add(c => c.Entities, new Dictionary<string, string> { ["mark-zuckerberg"] = "مارك زوكربيرغ" }));
+
+        Assert.Contains("lane-estimated", cut.Find(".item-card").ClassName);
+        Assert.Equal("~يوليو 2024", cut.Find(".item-date").TextContent);
+        Assert.Equal("تاريخ تقديري", cut.Find(".lane-tag").TextContent);
+        Assert.Equal("/articles/3#item-7", cut.Find("a.source-link").GetAttribute("href"));
+        Assert.Equal("مارك زوكربيرغ", cut.Find("a.speaker").TextContent);
+        Assert.Equal("الانفتاح", cut.Find(".theme-tag").TextContent);
+        Assert.Equal("rtl", cut.Find(".item-text").GetAttribute("dir"));
+    }
+
+    [Fact]
+    public void ADatedItemHasNoLaneTagAndAnUndatedOneSaysSo()
+    {
+        var dated = Render<ItemCard>(p => p.Add(c => c.Row, Row(new DateOnly(2025, 1, 1), estimated: false, DateGranularity.Quarter)));
+        var undated = Render<ItemCard>(p => p.Add(c => c.Row, Row(null, estimated: false)));
+
+        Assert.Empty(dated.FindAll(".lane-tag"));
+        Assert.Equal("الربع الأول 2025", dated.Find(".item-date").TextContent);
+        Assert.Contains("lane-undated", undated.Find(".item-card").ClassName);
+        Assert.Equal("بلا تاريخ", undated.Find(".lane-tag").TextContent);
+    }
+
+    [Fact]
+    public void SearchStemsMarkWholeWordsInTheItemText()
+    {
+        var cut = Render<ItemCard>(p => p
+            .Add(c => c.Row, Row(new DateOnly(2024, 7, 1), false) with { Text = "قال إن المصادر المفتوحة والمصدر المغلق يتنافسان" })
+            .Add(c => c.Stems, Core.Text.SearchText.QueryStems("مصدر")));
+
+        Assert.Equal(["والمصدر"], cut.FindAll("mark").Select(m => m.TextContent));
+    }
+
+    [Fact]
+    public void EachChartBarLinksToTheTimelineNarrowedToItsMonth()
+    {
+        var filter = new TimelineFilter { Themes = ["talent"] };
+        var cut = Render<StanceChart>(p => p
+            .Add(c => c.Periods, [new PeriodCount(new DateOnly(2025, 6, 1), 3, 1, 0, 2), new PeriodCount(new DateOnly(2025, 7, 1), 0, 4, 1, 0)])
+            .Add(c => c.Link, d => filter.Narrowed(d, Zoom.Month).Href()));
+
+        var bars = cut.FindAll("a.chart-bar");
+        Assert.Equal(2, bars.Count);
+        Assert.Equal("/?theme=talent&from=2025-07&to=2025-07", bars[1].GetAttribute("href"));
+        Assert.Contains("مغلق 4", bars[1].QuerySelector("title")!.TextContent);
+    }
+
+    [Fact]
+    public void AnEmptyChartSaysThereIsNothingToDraw()
+    {
+        var cut = Render<StanceChart>(p => p.Add(c => c.Periods, []));
+
+        Assert.Empty(cut.FindAll("svg"));
+        Assert.Contains("لا عناصر مؤرخة", cut.Markup);
+    }
+}

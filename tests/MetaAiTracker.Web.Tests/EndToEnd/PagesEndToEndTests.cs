@@ -1,0 +1,68 @@
+using MetaAiTracker.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MetaAiTracker.Web.Tests.EndToEnd;
+
+public class PagesEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task SearchingAnInflectedFormFindsAndMarksTheWord()
+    {
+        var page = await app.OpenAsync("/search?q=" + Uri.EscapeDataString("بالذكاء"));
+        await page.WaitForSelectorAsync(".article-hit mark");
+        await AppFixture.ScreenshotAsync(page, "search", fullPage: false);
+
+        Assert.Equal(5, int.Parse((await page.GetAttributeAsync(".article-count", "data-count"))!));
+        var marked = await page.Locator(".search-hit mark").AllTextContentsAsync();
+        Assert.NotEmpty(marked);
+        // Every marked word is a form of ذكاء, whole (وال/بال prefixes, no split letters).
+        Assert.All(marked, m => Assert.Matches(@"^(و|ف)?(ب|ك|ل)?(ال|ل)?ذكاء[\u064B-\u0652]*$", Core.Text.ArabicNormalizer.Normalize(m)));
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task BothSpellingsOfZuckerbergFindTheSameArticles()
+    {
+        var a = await app.OpenAsync("/search?q=" + Uri.EscapeDataString("زوكربيرغ"));
+        await a.WaitForSelectorAsync(".article-count");
+        var b = await app.OpenAsync("/search?q=" + Uri.EscapeDataString("زوكربيرج"));
+        await b.WaitForSelectorAsync(".article-count");
+
+        var countA = int.Parse((await a.GetAttributeAsync(".article-count", "data-count"))!);
+        Assert.True(countA >= 2);
+        Assert.Equal(countA, int.Parse((await b.GetAttributeAsync(".article-count", "data-count"))!));
+    }
+
+    [Fact]
+    public async Task APersonPageShowsTheirQuotesAndAliases()
+    {
+        var page = await app.OpenAsync("/people");
+        await page.Locator("a", new() { HasTextString = "مارك زوكربيرغ" }).First.ClickAsync();
+        await page.WaitForURLAsync(url => url.EndsWith("/people/mark-zuckerberg"));
+        await page.WaitForSelectorAsync(".quote-count");
+        await AppFixture.ScreenshotAsync(page, "person", fullPage: false);
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
+        var quotes = await db.Items.CountAsync(i => i.Kind == ItemKind.Quote && i.SpeakerEntityId == "mark-zuckerberg" && i.Status != ReviewStatus.Rejected);
+        Assert.True(quotes > 0);
+        Assert.Equal(quotes, int.Parse((await page.GetAttributeAsync(".quote-count", "data-count"))!));
+        var aliases = await page.Locator(".aliases").TextContentAsync();
+        Assert.Contains("زوكربيرج", aliases);
+        Assert.Contains("زوكربيرغ", aliases);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheOverviewNamesTheLatestMonthAndItsThemes()
+    {
+        var page = await app.OpenAsync("/overview");
+        await page.WaitForSelectorAsync(".latest-month");
+        await AppFixture.ScreenshotAsync(page, "overview", fullPage: false);
+
+        Assert.False(string.IsNullOrWhiteSpace(await page.Locator(".latest-month").TextContentAsync()));
+        Assert.True(await page.Locator(".theme-stance tbody tr").CountAsync() > 0);
+        Assert.True(await page.Locator(".speakers tbody tr").CountAsync() > 0);
+        await page.CloseAsync();
+    }
+}
