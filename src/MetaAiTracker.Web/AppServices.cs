@@ -28,6 +28,7 @@ public static class AppServices
         services.AddSingleton(ExtractionPipeline.CreateDefault());
         services.AddSingleton(new ArticleReaderOptions { MaxBytes = options.MaxFileBytes });
         services.AddSingleton<IngestionService>();
+        services.AddSingleton<Components.Pages.Timeline.TimelineLookups>();
         return services;
     }
 

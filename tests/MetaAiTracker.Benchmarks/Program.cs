@@ -1,11 +1,12 @@
 using BenchmarkDotNet.Running;
 using MetaAiTracker.Benchmarks;
 
-// extract: BenchmarkDotNet over the extraction pipeline. ingest: the end-to-end ingestion harness.
+// extract: BenchmarkDotNet over the extraction pipeline. ingest, dashboard: console harnesses for end-to-end work.
 return args.FirstOrDefault() switch
 {
     "extract" => RunExtract(args[1..]),
     "ingest" => await IngestHarness.RunAsync(args[1..]),
+    "dashboard" => await DashboardHarness.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -17,6 +18,6 @@ static int RunExtract(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: MetaAiTracker.Benchmarks extract [BenchmarkDotNet args] | ingest [--count N] [--runs N]");
+    Console.Error.WriteLine("usage: MetaAiTracker.Benchmarks extract [BenchmarkDotNet args] | ingest [--count N] [--runs N] | dashboard [--items N] [--search-articles N] [--reps N] [--circuits N]");
     return 2;
 }

@@ -78,6 +78,13 @@ public static class SearchIndex
     public static Task<List<int>> SearchItemsAsync(TrackerDbContext db, string? query, SearchOrder order, int limit, CancellationToken ct = default) =>
         SearchAsync(db, "ItemSearch", query, order, limit, ct);
 
+    /// <summary>
+    /// Ids of the items matching an FTS5 MATCH expression (<see cref="SearchText.ToMatchQuery"/>), as a subquery that EF
+    /// composes into the caller's query: no id list crosses into memory, however many items match.
+    /// </summary>
+    public static IQueryable<int> MatchingItemIds(TrackerDbContext db, string match) =>
+        db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM ItemSearch WHERE ItemSearch MATCH {match}");
+
     /// <summary>How many articles and items match, for the result counts.</summary>
     public static async Task<(int Articles, int Items)> CountAsync(TrackerDbContext db, string? query, CancellationToken ct = default)
     {

@@ -41,11 +41,11 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : DbCo
         });
         b.Entity<Item>(e =>
         {
-            // The timeline reads items by date within kind/status filters.
-            e.HasIndex(i => new { i.DateStart, i.Id });
+            // The timeline: pages in date order and its chart's counts are read from this index alone (covering), so
+            // 100,000 items are counted without touching the table. Rowid (Id) is the index's last column implicitly.
+            e.HasIndex(i => new { i.DateStart, i.DateEnd, i.DateEstimated, i.Stance, i.Status, i.Kind, i.ArticleId }).HasDatabaseName("IX_Items_Timeline");
             e.HasIndex(i => new { i.ArticleId, i.Start });
             e.HasIndex(i => i.SpeakerEntityId);
-            e.HasIndex(i => new { i.Kind, i.Stance });
             e.Property(i => i.Version).IsConcurrencyToken();
             e.HasMany(i => i.Themes).WithOne().HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(i => i.Actors).WithOne().HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);

@@ -271,9 +271,8 @@ namespace MetaAiTracker.Web.Data.Migrations
 
                     b.HasIndex("ArticleId", "Start");
 
-                    b.HasIndex("DateStart", "Id");
-
-                    b.HasIndex("Kind", "Stance");
+                    b.HasIndex("DateStart", "DateEnd", "DateEstimated", "Stance", "Status", "Kind", "ArticleId")
+                        .HasDatabaseName("IX_Items_Timeline");
 
                     b.ToTable("Items");
                 });

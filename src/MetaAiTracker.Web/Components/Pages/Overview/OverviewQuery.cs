@@ -22,7 +22,7 @@ public static class OverviewQuery
     /// <summary>The first day of the latest month that has a placed item (the store follows the news, not the calendar).</summary>
     public static async Task<DateOnly?> LatestMonthAsync(TrackerDbContext db, DateOnly today, CancellationToken ct = default)
     {
-        var placed = await TimelineQuery.FilterAsync(db, new TimelineFilter(), ct);
+        var placed = TimelineQuery.Filter(db, new TimelineFilter());
         var latest = await placed.Where(i => i.DateStart != null && i.DateStart <= today).MaxAsync(i => i.DateStart, ct);
         return latest is { } d ? new DateOnly(d.Year, d.Month, 1) : null;
     }
@@ -42,7 +42,7 @@ public static class OverviewQuery
     {
         var key = month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
         // An item belongs to the month it starts in, so a quarter-long event is counted once.
-        var items = (await TimelineQuery.FilterAsync(db, new TimelineFilter { From = key, To = key }, ct))
+        var items = (TimelineQuery.Filter(db, new TimelineFilter { From = key, To = key }))
             .Where(i => i.DateStart >= month);
         var rows = await items.SelectMany(i => i.Themes, (i, t) => new { t.ThemeKey, i.Stance })
             .GroupBy(x => new { x.ThemeKey, x.Stance }).Select(g => new { g.Key.ThemeKey, g.Key.Stance, Count = g.Count() }).ToListAsync(ct);
@@ -51,7 +51,7 @@ public static class OverviewQuery
 
     public static async Task<List<SpeakerRow>> MostQuotedAsync(TrackerDbContext db, int take, CancellationToken ct = default)
     {
-        var quotes = await TimelineQuery.FilterAsync(db, new TimelineFilter { Kinds = [ItemKind.Quote] }, ct);
+        var quotes = TimelineQuery.Filter(db, new TimelineFilter { Kinds = [ItemKind.Quote] });
         var top = await quotes.Where(i => i.SpeakerEntityId != null)
             .GroupBy(i => i.SpeakerEntityId!)
             .Select(g => new { Id = g.Key, Quotes = g.Count(), Open = g.Count(i => i.Stance == Stance.Open), Closed = g.Count(i => i.Stance == Stance.Closed) })

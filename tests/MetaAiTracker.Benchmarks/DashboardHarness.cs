@@ -1,0 +1,246 @@
+using System.Diagnostics;
+using MetaAiTracker.Core.Text;
+using MetaAiTracker.Web;
+using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Data;
+using MetaAiTracker.Web.Ingestion;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Playwright;
+
+namespace MetaAiTracker.Benchmarks;
+
+/// <summary>
+/// The dashboard at scale: a store of about 100,000 items (synthetic articles of seed sentences, publication
+/// dates spread over four years), then, in the same process: the timeline's queries, the first render of the
+/// timeline page over HTTP, article search over 100,000 indexed articles, and the server memory each connected
+/// analyst (a Blazor circuit in Chromium) takes. Each timing is the median of many runs beside a baseline.
+/// </summary>
+public static class DashboardHarness
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var targetItems = Arg(args, "--items", 100_000);
+        var searchArticles = Arg(args, "--search-articles", 100_000);
+        var reps = Arg(args, "--reps", 30);
+        var circuits = Arg(args, "--circuits", 20);
+        // --keep DIR reuses (or leaves behind) the store, for runs that change only the queries.
+        var keep = Array.IndexOf(args, "--keep") is var ki && ki >= 0 && ki + 1 < args.Length ? args[ki + 1] : null;
+        var dir = keep ?? Path.Combine(Path.GetTempPath(), "mat-dash-" + Environment.ProcessId);
+        Directory.CreateDirectory(dir);
+        var dbPath = Path.Combine(dir, "tracker.db");
+        var reuse = keep is not null && File.Exists(dbPath);
+        Console.WriteLine($"{Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}");
+
+        // 1. The store.
+        var sw = Stopwatch.StartNew();
+        var articles = reuse ? -1 : await BuildStoreAsync(dir, dbPath, targetItems);
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Tracker:Database"] = dbPath }).Build();
+        var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Error)).AddTrackerCore(config).BuildServiceProvider();
+        var factory = services.GetRequiredService<IDbContextFactory<TrackerDbContext>>();
+        await TrackerDbSetup.MigrateAsync(factory);
+        int items;
+        await using (var db = await factory.CreateDbContextAsync()) items = await db.Items.CountAsync();
+        Console.WriteLine($"store: {articles} articles, {items} items, built in {sw.Elapsed.TotalSeconds:F0} s");
+
+        var memoryOnly = args.Contains("--memory-only");
+        // 2. Timeline queries.
+        if (!memoryOnly) await MeasureQueriesAsync(factory, reps, searchArticles, reuse, args);
+
+        // 4. The page over HTTP, and memory per connected analyst.
+        await using var app = WebApp.Create(["--Serilog:MinimumLevel:Default=Warning"], database: dbPath,
+            configure: b => b.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0)));
+        await app.StartAsync();
+        var baseUrl = app.Urls.First();
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        await http.GetStringAsync("/");
+        if (!memoryOnly)
+        {
+            var cssBaseline = await MedianAsync(reps, () => http.GetStringAsync("/css/app.css"));
+            Console.WriteLine($"HTTP baseline (a static file): median {cssBaseline:F1} ms");
+            foreach (var path in new[] { "/", "/?theme=talent&stance=closed", "/search?q=%D8%B2%D9%88%D9%83%D8%B1%D8%A8%D9%8A%D8%B1%D8%AC", "/overview" })
+            {
+                var render = await MedianAsync(Math.Max(5, reps / 3), () => http.GetStringAsync(path));
+                Console.WriteLine($"first render {path} (server-side prerender, full HTML): median {render:F0} ms");
+            }
+        }
+        foreach (var path in args.Contains("--memory-pages") ? new[] { "/?theme=talent", "/overview", "/articles", "/search?q=%D9%85%D9%8A%D8%AA%D8%A7" } : ["/?theme=talent"])
+            await MeasureCircuitsAsync(baseUrl, path, circuits);
+
+        await app.StopAsync();
+        await services.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (keep is null) Directory.Delete(dir, recursive: true);
+        return 0;
+    }
+
+    private static async Task MeasureQueriesAsync(IDbContextFactory<TrackerDbContext> factory, int reps, int searchArticles, bool reuse, string[] args)
+    {
+        var baseline = await MedianAsync(reps, async () =>
+        {
+            await using var db = await factory.CreateDbContextAsync();
+            await db.Items.AsNoTracking().Where(i => i.Id == 1234).Select(i => i.Text).FirstOrDefaultAsync();
+        });
+        Console.WriteLine($"baseline (one item by primary key, new context): median {baseline:F2} ms");
+        Console.WriteLine("view | first page (50 rows) | lanes + chart | theme counts (after first paint) | rows in view");
+        foreach (var query in new[] { "/", "/?theme=talent", "/?stance=closed&from=2025-01", "/?kind=quote&speaker=mark-zuckerberg", "/?theme=openness&theme=talent&stance=closed&from=2025-01", "/?q=%D8%A7%D9%84%D9%85%D8%B5%D8%AF%D8%B1" })
+        {
+            var filter = TimelineFilter.FromUri(query);
+            var page = await MedianAsync(reps, async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                await TimelineQuery.PageAsync(db, TimelineQuery.Filter(db, filter, forPage: true), 0, 50);
+            });
+            var total = 0;
+            var summary = await MedianAsync(Math.Max(5, reps / 3), async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                total = (await TimelineQuery.SummarizeAsync(TimelineQuery.Filter(db, filter), Zoom.Month)).Total;
+            });
+            var themes = await MedianAsync(Math.Max(5, reps / 3), async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                await TimelineQuery.ThemeCountsAsync(TimelineQuery.Filter(db, filter));
+            });
+            Console.WriteLine($"{query} | {page:F1} ms | {summary:F1} ms | {themes:F1} ms | {total}");
+            if (args.Contains("--explain"))
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                var sql = TimelineQuery.Filter(db, filter, forPage: true).Where(i => i.DateStart != null).OrderBy(i => i.DateStart).ThenBy(i => i.Id).Take(50)
+                    .Select(i => new { i.Id, i.Text, i.Article!.Title }).ToQueryString();
+                Console.WriteLine(sql);
+                var conn = db.Database.GetDbConnection();
+                await conn.OpenAsync();
+                await using var cmd = conn.CreateCommand();
+                cmd.CommandText = "EXPLAIN QUERY PLAN " + string.Join('\n', sql.Split('\n').Where(l => !l.StartsWith(".param")));
+                foreach (var line in sql.Split('\n').Where(l => l.StartsWith(".param set ")))
+                {
+                    var parts = line[".param set ".Length..].Split(' ', 2);
+                    var p = cmd.CreateParameter(); p.ParameterName = parts[0]; p.Value = parts[1].Trim('\''); cmd.Parameters.Add(p);
+                }
+                await using var r = await cmd.ExecuteReaderAsync();
+                while (await r.ReadAsync()) Console.WriteLine("   plan: " + r.GetString(3));
+            }
+        }
+
+        // 3. Search over 100,000 articles: the index holds each synthetic article's shadow many times over.
+        if (!reuse) await FillSearchAsync(factory, searchArticles);
+        foreach (var q in new[] { "زوكربيرج", "بالذكاء الاصطناعي", "المصدر المفتوح", "سوبر" })
+        {
+            var newest = await MedianAsync(reps, async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                await SearchIndex.SearchArticlesAsync(db, q, SearchOrder.Newest, 50);
+            });
+            var relevance = await MedianAsync(Math.Max(5, reps / 3), async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                await SearchIndex.SearchArticlesAsync(db, q, SearchOrder.Relevance, 50);
+            });
+            int hits;
+            await using (var db = await factory.CreateDbContextAsync()) hits = (await SearchIndex.CountAsync(db, q)).Articles;
+            Console.WriteLine($"search «{q}» over {searchArticles} articles: newest-first {newest:F1} ms, by relevance {relevance:F1} ms ({hits} hits)");
+        }
+
+    }
+
+    private static async Task<int> BuildStoreAsync(string dir, string dbPath, int targetItems)
+    {
+        var corpus = Path.Combine(dir, "corpus");
+        Directory.CreateDirectory(corpus);
+        var sentences = Corpus.SeedSentences();
+        var random = new Random(7);
+        // About 17 items per synthetic article; dates spread over 2023-01 .. 2026-10.
+        var count = targetItems / 17 + 1;
+        for (var i = 0; i < count; i++)
+        {
+            var month = new DateOnly(2023, 1, 1).AddMonths(random.Next(46));
+            File.WriteAllText(Path.Combine(corpus, $"a{i:D6}.txt"),
+                $"---\ntitle: تقرير {i}\nsource: مصدر {random.Next(12)}\npublished: {month:yyyy-MM}\n---\n" + Corpus.Article(sentences, random, random.Next(2_000, 6_000), i));
+        }
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Tracker:Database"] = dbPath }).Build();
+        await using var sp = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Error)).AddTrackerCore(config).BuildServiceProvider();
+        await TrackerDbSetup.MigrateAsync(sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>());
+        var results = await sp.GetRequiredService<IngestionService>().IngestPathsAsync([corpus]);
+        Directory.Delete(corpus, recursive: true);
+        return results.Count(r => r.Outcome == IngestOutcome.Added);
+    }
+
+    /// <summary>Tops the article index up to <paramref name="total"/> rows by re-indexing stored articles' shadows under new rowids.</summary>
+    private static async Task FillSearchAsync(IDbContextFactory<TrackerDbContext> factory, int total)
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        var texts = await db.Articles.AsNoTracking().OrderBy(a => a.Id).Select(a => a.Title + "\n" + a.Text).Take(2000).ToListAsync();
+        var shadows = texts.Select(SearchText.ToShadow).ToList();
+        var have = await db.Articles.CountAsync();
+        await db.Database.OpenConnectionAsync();
+        await using var tx = await db.Database.BeginTransactionAsync();
+        await using var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.CommandText = "INSERT INTO ArticleSearch(rowid, body) VALUES ($id, $body)";
+        var id = SearchIndex.Parameter(cmd, "$id");
+        var body = SearchIndex.Parameter(cmd, "$body");
+        for (var k = have; k < total; k++)
+        {
+            id.Value = 1_000_000 + k;
+            body.Value = shadows[k % shadows.Count];
+            await cmd.ExecuteNonQueryAsync();
+        }
+        await tx.CommitAsync();
+    }
+
+    private static async Task MeasureCircuitsAsync(string baseUrl, string path, int circuits)
+    {
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium", Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-dev-shm-usage"],
+        });
+        async Task<IPage> Open()
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(baseUrl + path);
+            await page.WaitForSelectorAsync("[data-ready=true]");
+            if (path.StartsWith("/?")) await page.WaitForSelectorAsync(".item-card[data-item]");
+            return page;
+        }
+        var warm = await Open();
+        var before = Heap();
+        var pages = new List<IPage>();
+        for (var k = 0; k < circuits; k++) pages.Add(await Open());
+        var after = Heap();
+        Console.WriteLine($"server memory per connected analyst ({path} open, {circuits} circuits): {(after - before) / 1024.0 / circuits:F0} KB (managed heap after full GC: {before / 1048576.0:F1} → {after / 1048576.0:F1} MiB)");
+        foreach (var p in pages) await p.CloseAsync();
+        await warm.CloseAsync();
+    }
+
+    private static long Heap()
+    {
+        for (var k = 0; k < 3; k++) { GC.Collect(); GC.WaitForPendingFinalizers(); }
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static async Task<double> MedianAsync(int reps, Func<Task> run)
+    {
+        await run();
+        var times = new List<double>(reps);
+        for (var k = 0; k < reps; k++)
+        {
+            var sw = Stopwatch.StartNew();
+            await run();
+            times.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        times.Sort();
+        return times[times.Count / 2];
+    }
+
+    private static int Arg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], out var v) ? v : fallback;
+    }
+}
