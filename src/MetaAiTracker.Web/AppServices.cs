@@ -47,7 +47,26 @@ public static class AppServices
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseSerilogRequestLogging();
+        // Arabic unless the reader chose English (a cookie set by /culture). Only the interface language changes:
+        // numbers and dates are formatted by the app itself, never through the Arabic culture's Hijri calendar.
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new Microsoft.AspNetCore.Localization.RequestCulture(culture: "en", uiCulture: "ar"),
+            SupportedCultures = [new System.Globalization.CultureInfo("en")],
+            SupportedUICultures = [new System.Globalization.CultureInfo("ar"), new System.Globalization.CultureInfo("en")],
+            RequestCultureProviders = [new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()],
+        });
         app.UseAntiforgery();
+        app.MapGet("/culture", (string set, string? back, HttpContext http) =>
+        {
+            if (set is not ("ar" or "en")) return Results.BadRequest($"unknown language '{set}' (use ar or en)");
+            http.Response.Cookies.Append(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
+                Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(new("en", set)),
+                new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true });
+            // Only a path on this site: never an open redirect.
+            var local = back is { Length: > 0 } && back[0] == '/' && !back.StartsWith("//") && !back.StartsWith("/\\") ? back : "/";
+            return Results.LocalRedirect(local);
+        });
         app.MapStaticAssets();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;

@@ -49,6 +49,11 @@ public sealed class IngestionService(
                 progress?.Invoke(result);
             }
         }
+        if (results.Any(r => r.Outcome == IngestOutcome.Added))
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await TrackerDbSetup.OptimizeAsync(db, ct);
+        }
         return results;
     }
 

@@ -65,4 +65,43 @@ public class PagesEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.True(await page.Locator(".speakers tbody tr").CountAsync() > 0);
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task TheEnglishSwitchTurnsTheInterfaceLeftToRightAndIsRemembered()
+    {
+        var page = await app.OpenAsync("/?kind=quote");
+        await page.WaitForSelectorAsync(".item-card[data-item]");
+        Assert.Equal("rtl", await page.GetAttributeAsync("html", "dir"));
+
+        await page.ClickAsync(".lang-switch");
+        await page.WaitForFunctionAsync("() => document.documentElement.lang === 'en'");
+        await page.WaitForSelectorAsync(".item-card[data-item]");
+        await AppFixture.ScreenshotAsync(page, "timeline-en", fullPage: false);
+
+        Assert.Equal("ltr", await page.GetAttributeAsync("html", "dir"));
+        Assert.Contains("kind=quote", page.Url);
+        Assert.Equal("Timeline", (await page.Locator(".top-nav a").First.TextContentAsync())?.Trim());
+        Assert.Matches(@"^~?[A-Z][a-z]+ \d{4}$|^~?\d{4}$|^~?Q\d \d{4}$", (await page.Locator(".item-date").First.TextContentAsync())!.Trim());
+        // The source text keeps its own language and direction.
+        Assert.Equal("rtl", await page.Locator(".item-text").First.GetAttributeAsync("dir"));
+
+        // Remembered: a fresh load of another page in the same browser opens in English.
+        await page.GotoAsync(app.BaseUrl.TrimEnd('/') + "/overview");
+        await page.WaitForSelectorAsync("[data-ready=true]");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TheLanguageEndpointRefusesAnUnknownLanguageAndForeignRedirects()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(app.BaseUrl) };
+
+        var bad = await http.GetAsync("/culture?set=fr");
+        var foreign = await http.GetAsync("/culture?set=en&back=" + Uri.EscapeDataString("//evil.example/x"));
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("fr", await bad.Content.ReadAsStringAsync());
+        Assert.Equal("/", foreign.Headers.Location?.OriginalString);
+    }
 }

@@ -3,9 +3,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MetaAiTracker.Web.Components.Pages.Timeline;
 
-/// <summary>Theme labels, entity names and outlets, as every timeline view shows them.</summary>
+/// <summary>Theme labels, entity names (in both languages) and outlets, as every page shows them.</summary>
 public sealed record Lookups(
-    IReadOnlyDictionary<string, string> Themes, IReadOnlyDictionary<string, string> Entities, IReadOnlyList<string> Sources);
+    IReadOnlyDictionary<string, string> ThemesAr, IReadOnlyDictionary<string, string> ThemesEn,
+    IReadOnlyDictionary<string, string> EntitiesAr, IReadOnlyDictionary<string, string> EntitiesEn, IReadOnlyList<string> Sources)
+{
+    /// <summary>Theme labels in the reader's language, in the editors' order.</summary>
+    public IReadOnlyDictionary<string, string> Themes => Shared.Ui.IsEnglish ? ThemesEn : ThemesAr;
+    public IReadOnlyDictionary<string, string> Entities => Shared.Ui.IsEnglish ? EntitiesEn : EntitiesAr;
+}
 
 /// <summary>
 /// One copy of the lookups for every connected analyst, read again at most once a minute: per circuit they cost
@@ -30,10 +36,13 @@ public sealed class TimelineLookups(IDbContextFactory<TrackerDbContext> dbFactor
     private async Task<Lookups> LoadAsync()
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).Select(t => new { t.Key, t.LabelAr }).ToListAsync();
-        var entities = await db.Entities.AsNoTracking().OrderBy(e => e.NameAr).ToDictionaryAsync(e => e.Id, e => e.NameAr);
+        var themes = await db.Themes.AsNoTracking().OrderBy(t => t.SortOrder).ToListAsync();
+        var entities = await db.Entities.AsNoTracking().ToListAsync();
         var sources = await db.Articles.Where(a => a.Source != null).Select(a => a.Source!).Distinct().OrderBy(s => s).ToListAsync();
         // Ordered: the filter lists show themes in the editors' order and people by name.
-        return new Lookups(themes.ToDictionary(t => t.Key, t => t.LabelAr), entities, sources);
+        return new Lookups(
+            themes.ToDictionary(t => t.Key, t => t.LabelAr), themes.ToDictionary(t => t.Key, t => t.LabelEn.Length > 0 ? t.LabelEn : t.LabelAr),
+            entities.OrderBy(e => e.NameAr).ToDictionary(e => e.Id, e => e.NameAr),
+            entities.OrderBy(e => e.NameEn).ToDictionary(e => e.Id, e => e.NameEn.Length > 0 ? e.NameEn : e.NameAr), sources);
     }
 }
