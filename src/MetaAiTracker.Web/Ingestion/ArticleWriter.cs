@@ -32,7 +32,13 @@ internal sealed class ArticleWriter : IDisposable
         proposals = new(db, orIgnore: true);
         findDuplicate = db.Database.GetDbConnection().CreateCommand();
         findDuplicate.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
-        findDuplicate.CommandText = "SELECT Id FROM Articles WHERE ContentHash = $hash OR ($url IS NOT NULL AND CanonicalUrl = $url) LIMIT 1";
+        // Two index seeks, not one OR: with an OR, SQLite's plan depends on its statistics, and stale ones made it
+        // scan every article for every new one (ingestion fell from 314 to 98 articles/s on 10,000).
+        findDuplicate.CommandText = """
+            SELECT Id FROM Articles WHERE ContentHash = $hash
+            UNION ALL SELECT Id FROM Articles WHERE CanonicalUrl = $url
+            LIMIT 1
+            """;
         SearchIndex.Parameter(findDuplicate, "$hash");
         SearchIndex.Parameter(findDuplicate, "$url");
     }

@@ -76,6 +76,10 @@ public class ComponentRenderTests : BunitContext, IAsyncLifetime
         Assert.Equal(2, bars.Count);
         Assert.Equal("/?theme=talent&from=2025-07&to=2025-07", bars[1].GetAttribute("href"));
         Assert.Contains("مغلق 4", bars[1].QuerySelector("title")!.TextContent);
+        // The balance line: +0.5 for 3 open against 1 closed, -1 for 4 closed and none open.
+        Assert.Contains("الميزان +0.50", bars[0].QuerySelector("title")!.TextContent);
+        Assert.Contains("الميزان -1.00", bars[1].QuerySelector("title")!.TextContent);
+        Assert.Equal(2, cut.Find("polyline.balance").GetAttribute("points")!.Split(' ').Length);
     }
 
     [Fact]
