@@ -110,7 +110,7 @@ public static class DashboardHarness
             if (args.Contains("--explain"))
             {
                 await using var db = await factory.CreateDbContextAsync();
-                var sql = TimelineQuery.Filter(db, filter, forPage: true).Where(i => i.DateStart != null).OrderBy(i => i.DateStart).ThenBy(i => i.Id).Take(50)
+                var sql = TimelineQuery.Dated(TimelineQuery.Filter(db, filter, forPage: true)).Take(50)
                     .Select(i => new { i.Id, i.Text, i.Article!.Title }).ToQueryString();
                 Console.WriteLine(sql);
                 var conn = db.Database.GetDbConnection();

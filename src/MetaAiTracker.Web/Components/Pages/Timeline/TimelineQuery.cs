@@ -76,12 +76,14 @@ public static class TimelineQuery
     }
 
     /// <summary>
-    /// Rows <paramref name="skip"/> to skip+take of the view: dated rows by (DateStart, Id), then undated rows by id.
+    /// Rows <paramref name="skip"/> to skip+take of the view: dated rows by date, then undated rows by id.
     /// Two reads in index order rather than one query sorting "undated last" over the whole view.
     /// </summary>
     public static async Task<List<TimelineRow>> PageAsync(TrackerDbContext db, IQueryable<Item> filtered, int skip, int take, CancellationToken ct = default)
     {
-        var dated = filtered.Where(i => i.DateStart != null).OrderBy(i => i.DateStart).ThenBy(i => i.Id);
+        // The covering index's own order: a page is a walk that stops after `take` matches. Ordering by (DateStart, Id)
+        // instead made SQLite read and sort a whole day's items first (estimated dates put a month's items on one day).
+        var dated = Dated(filtered);
         var rows = await RowsAsync(db, dated.Skip(skip).Take(take), ct);
         if (rows.Count == take) return rows;
         var datedCount = rows.Count > 0 ? skip + rows.Count : await dated.CountAsync(ct);
@@ -89,6 +91,11 @@ public static class TimelineQuery
         rows.AddRange(await RowsAsync(db, undated.Skip(Math.Max(0, skip - datedCount)).Take(take - rows.Count), ct));
         return rows;
     }
+
+    /// <summary>The view's dated items in the covering index's own order, so a page is a walk that stops early.</summary>
+    public static IOrderedQueryable<Item> Dated(IQueryable<Item> filtered) => filtered.Where(i => i.DateStart != null)
+        .OrderBy(i => i.DateStart).ThenBy(i => i.DateEnd).ThenBy(i => i.DateEstimated).ThenBy(i => i.Stance)
+        .ThenBy(i => i.Status).ThenBy(i => i.Kind).ThenBy(i => i.ArticleId).ThenBy(i => i.Id);
 
     /// <summary>
     /// What a timeline row shows of each item, in the order given. Themes and actors are read by id afterwards:
