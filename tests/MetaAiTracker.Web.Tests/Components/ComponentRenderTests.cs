@@ -83,6 +83,19 @@ public class ComponentRenderTests : BunitContext, IAsyncLifetime
     }
 
     [Fact]
+    public void TheBalanceLineBreaksWhereNoItemLeansEitherWay()
+    {
+        var cut = Render<StanceChart>(p => p.Add(c => c.Periods,
+        [
+            new PeriodCount(new DateOnly(2025, 1, 1), 2, 0, 0, 0), new PeriodCount(new DateOnly(2025, 2, 1), 1, 1, 0, 0),
+            new PeriodCount(new DateOnly(2025, 3, 1), 0, 0, 0, 3), new PeriodCount(new DateOnly(2025, 4, 1), 0, 2, 0, 0),
+        ]));
+
+        var runs = cut.FindAll("polyline.balance").Select(l => l.GetAttribute("points")!.Split(' ').Length).ToList();
+        Assert.Equal([2, 2], runs);
+    }
+
+    [Fact]
     public void AnEmptyChartSaysThereIsNothingToDraw()
     {
         var cut = Render<StanceChart>(p => p.Add(c => c.Periods, []));
