@@ -29,6 +29,8 @@ public static class AppServices
         services.AddSingleton(new ArticleReaderOptions { MaxBytes = options.MaxFileBytes });
         services.AddSingleton<IngestionService>();
         services.AddSingleton<Components.Pages.Timeline.TimelineLookups>();
+        services.AddSingleton<Briefing.BriefingPdf>();
+        services.AddSingleton<Briefing.BriefingService>();
         return services;
     }
 

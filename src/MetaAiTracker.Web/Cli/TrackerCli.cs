@@ -1,4 +1,5 @@
 using System.CommandLine;
+using MetaAiTracker.Web.Components.Pages.Timeline;
 using MetaAiTracker.Web.Data;
 using MetaAiTracker.Web.Export;
 using MetaAiTracker.Web.Ingestion;
@@ -22,6 +23,7 @@ public static class TrackerCli
         root.Subcommands.Add(ExportCommand());
         root.Subcommands.Add(Stats());
         root.Subcommands.Add(Reextract());
+        root.Subcommands.Add(BriefingCommand());
         if (args.Length == 0) args = ["serve"];
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -131,6 +133,51 @@ public static class TrackerCli
             var n = await sp.GetRequiredService<IngestionService>().ReextractAsync(parse.GetValue(article), ct);
             Console.WriteLine($"re-extracted {n} article(s)");
             return 0;
+        });
+        return cmd;
+    }
+
+    private static Command BriefingCommand()
+    {
+        var db = DbOption();
+        var themes = new Option<string[]>("--theme") { Description = "Theme key (repeatable), e.g. openness", AllowMultipleArgumentsPerToken = false };
+        var from = new Option<string?>("--from") { Description = "YYYY, YYYY-MM or YYYY-MM-DD" };
+        var to = new Option<string?>("--to") { Description = "YYYY, YYYY-MM or YYYY-MM-DD" };
+        var lang = new Option<string>("--lang") { Description = "ar (default) or en", DefaultValueFactory = _ => "ar" };
+        lang.AcceptOnlyFromAmong("ar", "en");
+        var outFile = new Option<string>("--out") { Description = "The PDF to write", Required = true };
+        var html = new Option<string?>("--html") { Description = "Also write the HTML the PDF was printed from" };
+        var cmd = new Command("briefing", "Print a right-to-left PDF briefing of a view of the timeline") { db, themes, from, to, lang, outFile, html };
+        cmd.SetAction(async (parse, ct) =>
+        {
+            var filter = TimelineFilter.Parse(parse.GetValue(themes), null, null, null, null, null, parse.GetValue(from), parse.GetValue(to), null, null, null);
+            if (filter.Problems.Count > 0)
+            {
+                Console.Error.WriteLine($"tracker briefing: cannot read {string.Join(", ", filter.Problems)} (dates are YYYY, YYYY-MM or YYYY-MM-DD)");
+                return 2;
+            }
+            await using var sp = await StoreAsync(parse.GetValue(db), ct);
+            var path = parse.GetValue(outFile)!;
+            var temp = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, "." + Path.GetFileName(path) + ".tmp");
+            try
+            {
+                var sw = System.Diagnostics.Stopwatch.StartNew();
+                var (page, pdf) = await sp.GetRequiredService<Briefing.BriefingService>().ExportAsync(filter, parse.GetValue(lang)!, Environment.UserName, ct);
+                if (parse.GetValue(html) is { } htmlPath) await File.WriteAllTextAsync(htmlPath, page, ct);
+                await File.WriteAllBytesAsync(temp, pdf, ct);
+                File.Move(temp, path, overwrite: true);
+                Console.Error.WriteLine($"wrote {path} ({pdf.Length / 1024} KB in {sw.Elapsed.TotalSeconds:0.0} s)");
+                return 0;
+            }
+            catch (Exception ex) when (ex is Briefing.BriefingUnavailableException or TimeoutException)
+            {
+                Console.Error.WriteLine($"tracker briefing: {ex.Message}");
+                return 1;
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
         });
         return cmd;
     }

@@ -1,0 +1,78 @@
+using MetaAiTracker.Core.Model;
+using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Components.Shared;
+using MetaAiTracker.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MetaAiTracker.Web.Briefing;
+
+/// <summary>An article a briefing cites, numbered in order of first citation.</summary>
+public sealed record BriefingSource(int Number, int ArticleId, string Title, string? Outlet, string Date, string? Url);
+
+public sealed record BriefingItem(int Id, ItemKind Kind, string Text, string? Speaker, string Date, Stance Stance, bool Hedged, int Source);
+
+/// <summary>Two periods in a row whose open/closed balance moved the most.</summary>
+public sealed record BalanceShift(DateOnly From, DateOnly To, double Before, double After)
+{
+    public double Change => After - Before;
+}
+
+public sealed record BriefingModel(
+    TimelineFilter Filter, DateTimeOffset GeneratedAt, string GeneratedBy, int Total, IReadOnlyDictionary<Lane, int> Lanes,
+    IReadOnlyList<PeriodCount> Periods, IReadOnlyDictionary<string, int> ThemeCounts, IReadOnlyDictionary<Stance, int> StanceCounts,
+    IReadOnlyList<BalanceShift> Shifts, IReadOnlyList<BriefingItem> Events, IReadOnlyList<BriefingItem> Quotes,
+    IReadOnlyList<BriefingItem> OpenClaims, IReadOnlyList<BriefingItem> ClosedClaims, IReadOnlyList<BriefingSource> Sources,
+    IReadOnlyDictionary<string, string> Themes);
+
+/// <summary>
+/// What a briefing says about a view of the timeline: the same filter and queries as the dashboard, then a
+/// selection a reader can take in on a few pages. Labels are resolved in the current UI culture.
+/// </summary>
+public static class BriefingQuery
+{
+    public const int MaxEvents = 25, MaxQuotes = 15, MaxClaimsPerSide = 8;
+
+    public static async Task<BriefingModel> BuildAsync(TrackerDbContext db, TimelineFilter filter, string generatedBy, DateTimeOffset now,
+        IReadOnlyDictionary<string, string> themes, IReadOnlyDictionary<string, string> entities, CancellationToken ct = default)
+    {
+        var counted = TimelineQuery.Filter(db, filter);
+        var summary = await TimelineQuery.SummarizeAsync(counted, Zoom.Month, ct);
+        var themeCounts = await TimelineQuery.ThemeCountsAsync(counted, ct);
+        var stanceCounts = await counted.GroupBy(i => i.Stance).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+        var page = TimelineQuery.Filter(db, filter, forPage: true);
+        // Key events in date order; quotes that take a side and have a speaker first; claims asserted before hedged.
+        var events = await TimelineQuery.Dated(page.Where(i => i.Kind == ItemKind.Event)).Take(MaxEvents).ToListAsync(ct);
+        var quotes = await page.Where(i => i.Kind == ItemKind.Quote && i.SpeakerName != null)
+            .OrderBy(i => i.Stance == Stance.None).ThenBy(i => i.Hedged).ThenByDescending(i => i.Confidence).ThenBy(i => i.Id)
+            .Take(MaxQuotes).ToListAsync(ct);
+        quotes = [.. quotes.OrderBy(i => i.DateStart).ThenBy(i => i.Id)];
+        async Task<List<Item>> Claims(Stance side) => await page.Where(i => i.Kind == ItemKind.Claim && i.Stance == side)
+            .OrderBy(i => i.Hedged).ThenByDescending(i => i.Confidence).ThenBy(i => i.DateStart).ThenBy(i => i.Id).Take(MaxClaimsPerSide).ToListAsync(ct);
+        var open = await Claims(Stance.Open);
+        var closed = await Claims(Stance.Closed);
+
+        var cited = events.Concat(quotes).Concat(open).Concat(closed).Select(i => i.ArticleId).Distinct().ToList();
+        var articles = await db.Articles.AsNoTracking().Where(a => cited.Contains(a.Id))
+            .Select(a => new { a.Id, a.Title, a.Source, a.Url, a.PublishedStart, a.PublishedGranularity, a.PublishedEstimated }).ToDictionaryAsync(a => a.Id, ct);
+        var sources = cited.Select((id, k) => articles[id] is var a
+            ? new BriefingSource(k + 1, id, a.Title, a.Source, DateLabels.Published(a.PublishedStart, a.PublishedGranularity, a.PublishedEstimated), a.Url) : null!).ToList();
+        var number = sources.ToDictionary(s => s.ArticleId, s => s.Number);
+
+        BriefingItem Map(Item i) => new(i.Id, i.Kind, i.Summary ?? i.Text,
+            i.SpeakerEntityId is { } sid && entities.TryGetValue(sid, out var name) ? name : i.SpeakerName,
+            i.DateStart is { } s && i.DateEnd is { } e && i.DateGranularity is { } g ? DateLabels.Label(s, e, g, i.DateEstimated) : Ui.T("lane.undated"),
+            i.Stance, i.Hedged, number[i.ArticleId]);
+
+        return new BriefingModel(filter, now, generatedBy, summary.Total, summary.Lanes, summary.Periods, themeCounts, stanceCounts,
+            Shifts(summary.Periods), [.. events.Select(Map)], [.. quotes.Select(Map)], [.. open.Select(Map)], [.. closed.Select(Map)], sources, themes);
+    }
+
+    /// <summary>The three largest moves of the balance between one month that leans and the next that leans.</summary>
+    public static List<BalanceShift> Shifts(IReadOnlyList<PeriodCount> periods)
+    {
+        var leaning = periods.Where(p => p.Open + p.Closed > 0).ToList();
+        return [.. leaning.Zip(leaning.Skip(1), (a, b) => new BalanceShift(a.Period, b.Period, a.Balance, b.Balance))
+            .Where(s => s.Change != 0).OrderByDescending(s => Math.Abs(s.Change)).ThenBy(s => s.To).Take(3).OrderBy(s => s.To)];
+    }
+}

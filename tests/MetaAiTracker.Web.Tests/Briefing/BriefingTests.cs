@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using MetaAiTracker.Web.Briefing;
+using MetaAiTracker.Web.Components.Pages.Timeline;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MetaAiTracker.Web.Tests.Briefing;
+
+/// <summary>The briefing for the seeds, printed by Debian's Chromium and read back with poppler-utils.</summary>
+public class BriefingTests : IAsyncLifetime
+{
+    private TestStore _store = null!;
+
+    public async Task InitializeAsync()
+    {
+        _store = await TestStore.CreateAsync();
+        await _store.Ingestion.IngestPathsAsync([TestStore.SeedsDir]);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.Services.GetRequiredService<BriefingPdf>().DisposeAsync();
+        await _store.DisposeAsync();
+    }
+
+    private async Task<(BriefingModel Model, string Html, string Pdf)> ExportAsync(TimelineFilter filter, string language)
+    {
+        var service = _store.Services.GetRequiredService<BriefingService>();
+        var model = await service.ModelAsync(filter, language, "test");
+        var (html, pdf) = await service.ExportAsync(filter, language, "test");
+        var path = Path.Combine(_store.Dir, $"briefing-{language}.pdf");
+        await File.WriteAllBytesAsync(path, pdf);
+        File.Copy(path, Path.Combine(EndToEnd.AppFixture.ScreenshotDir, Path.GetFileName(path)), overwrite: true);
+        return (model, html, path);
+    }
+
+    private static string Run(string tool, params string[] args)
+    {
+        var psi = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi) ?? throw new InvalidOperationException($"{tool} did not start (./tracker test installs poppler-utils)");
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        Assert.True(p.ExitCode == 0, $"{tool} failed: {p.StandardError.ReadToEnd()}");
+        return output;
+    }
+
+    /// <summary>Text as a reader would search it: bidi controls that pdftotext adds removed, spaces collapsed.</summary>
+    private static string Words(string s) => Regex.Replace(Regex.Replace(s, "[\u200E\u200F\u202A-\u202E\u2066-\u2069]", ""), @"\s+", " ");
+
+    private static bool IsArabicWord(string w) => w.Length > 1 && w.All(c => c is >= '\u0621' and <= '\u0652');
+
+    [Fact]
+    public async Task TheArabicBriefingReadsInLogicalOrderWithItsFontsAndEveryReferenceResolved()
+    {
+        Directory.CreateDirectory(EndToEnd.AppFixture.ScreenshotDir);
+        var (model, html, pdf) = await ExportAsync(new TimelineFilter(), "ar");
+
+        var text = Words(Run("pdftotext", pdf, "-"));
+        // A known quote: its first words in the order they are written.
+        var quote = Assert.IsType<BriefingItem>(model.Quotes.First(q => q.Text.Split(' ').Length >= 6));
+        var firstWords = string.Join(' ', Words(quote.Text).Trim('«', '»', '"', ' ').Split(' ').Take(4));
+        Assert.Contains(firstWords, text);
+        Assert.Contains("Llama 3.1", text);
+        Assert.Contains("الأحداث الرئيسية", text);
+
+        // Every source number an item carries is a numbered source, and every source is cited.
+        var cited = model.Events.Concat(model.Quotes).Concat(model.OpenClaims).Concat(model.ClosedClaims).Select(i => i.Source).ToHashSet();
+        Assert.Equal(Enumerable.Range(1, model.Sources.Count), cited.Order());
+        Assert.All(model.Sources, s => Assert.Contains($"id=\"source-{s.Number}\"", html));
+        Assert.All(cited, n => Assert.Contains($"المصدر {n}", text));
+
+        var pages = int.Parse(Regex.Match(Run("pdfinfo", pdf), @"Pages:\s+(\d+)").Groups[1].Value);
+        Assert.InRange(pages, 3, 20);
+        Assert.Matches(@"Amiri-Regular\s+CID TrueType\s+Identity-H\s+yes", Run("pdffonts", pdf));
+
+        Run("pdftoppm", "-r", "60", "-png", "-f", "1", "-l", "3", pdf, Path.Combine(EndToEnd.AppFixture.ScreenshotDir, "briefing-ar"));
+    }
+
+    [Fact]
+    public async Task TheEnglishEditionKeepsQuotesInArabicAndFollowsTheFilter()
+    {
+        var filter = new TimelineFilter { Themes = ["talent"], From = "2025-01" };
+        var (model, _, pdf) = await ExportAsync(filter, "en");
+
+        var text = Words(Run("pdftotext", pdf, "-"));
+        Assert.Contains("Executive summary", text);
+        Assert.Contains("Key events", text);
+        Assert.Contains("Talent", text);
+        Assert.All(model.Quotes.Concat(model.Events), i => Assert.True(i.Date.StartsWith("~", StringComparison.Ordinal) || char.IsAsciiLetterOrDigit(i.Date[0]), i.Date));
+        // Quotes stay Arabic. pdftotext orders the runs of an Arabic line that holds digits by the page's (LTR)
+        // direction, so compare three words in a row that are Arabic letters only.
+        var arabicRuns = model.Quotes.Concat(model.Events).Concat(model.OpenClaims).Concat(model.ClosedClaims)
+            .SelectMany(i => Regex.Split(Words(i.Text), @"\s*(?:\S*[^\s\u0621-\u0652]\S*)\s*"))
+            .Select(run => run.Trim().Split(' ')).Where(w => w.Length >= 3 && w.All(IsArabicWord))
+            .Select(w => string.Join(' ', w.Take(3))).ToList();
+        Assert.NotEmpty(arabicRuns);
+        Assert.Contains(arabicRuns, text.Contains);
+    }
+
+    [Fact]
+    public void ShiftsAreTheLargestMovesOfTheBalanceBetweenLeaningMonths()
+    {
+        var shifts = BriefingQuery.Shifts(
+        [
+            new PeriodCount(new DateOnly(2025, 1, 1), 4, 0, 0, 0), new PeriodCount(new DateOnly(2025, 2, 1), 0, 0, 0, 5),
+            new PeriodCount(new DateOnly(2025, 3, 1), 1, 3, 0, 0), new PeriodCount(new DateOnly(2025, 4, 1), 1, 1, 0, 0),
+        ]);
+
+        Assert.Equal([(new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 1), -1.5), (new DateOnly(2025, 3, 1), new DateOnly(2025, 4, 1), 0.5)],
+            shifts.Select(s => (s.From, s.To, s.Change)));
+    }
+}
