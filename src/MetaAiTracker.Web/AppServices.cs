@@ -59,6 +59,27 @@ public static class AppServices
             RequestCultureProviders = [new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()],
         });
         app.UseAntiforgery();
+        // The briefing of any timeline view: the same query string as the timeline, plus lang=ar|en.
+        app.MapGet("/briefing.pdf", async (HttpContext http, Briefing.BriefingService briefings, CancellationToken ct) =>
+        {
+            var lang = http.Request.Query["lang"].FirstOrDefault() ?? "ar";
+            if (lang is not ("ar" or "en")) return Results.BadRequest($"unknown language '{lang}' (use ar or en)");
+            var filter = Components.Pages.Timeline.TimelineFilter.FromUri(http.Request.QueryString.Value ?? "");
+            if (filter.Problems.Count > 0) return Results.BadRequest($"cannot read {string.Join(", ", filter.Problems)}");
+            try
+            {
+                var (_, pdf) = await briefings.ExportAsync(filter, lang, http.User.Identity?.Name ?? "MetaAiTracker", ct);
+                return Results.File(pdf, "application/pdf", $"briefing-{DateTime.UtcNow:yyyy-MM-dd}.pdf");
+            }
+            catch (Briefing.BriefingUnavailableException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
+            catch (TimeoutException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: StatusCodes.Status504GatewayTimeout);
+            }
+        });
         app.MapGet("/culture", (string set, string? back, HttpContext http) =>
         {
             if (set is not ("ar" or "en")) return Results.BadRequest($"unknown language '{set}' (use ar or en)");

@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "extract" => RunExtract(args[1..]),
     "ingest" => await IngestHarness.RunAsync(args[1..]),
     "dashboard" => await DashboardHarness.RunAsync(args[1..]),
+    "briefing" => await BriefingHarness.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -18,6 +19,6 @@ static int RunExtract(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: MetaAiTracker.Benchmarks extract [BenchmarkDotNet args] | ingest [--count N] [--runs N] | dashboard [--items N] [--search-articles N] [--reps N] [--circuits N]");
+    Console.Error.WriteLine("usage: MetaAiTracker.Benchmarks extract [BenchmarkDotNet args] | ingest [--count N] [--runs N] | dashboard [--items N] [--search-articles N] [--reps N] [--circuits N] | briefing [--reps N]");
     return 2;
 }

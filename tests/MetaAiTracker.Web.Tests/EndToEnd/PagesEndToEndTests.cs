@@ -104,4 +104,22 @@ public class PagesEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains("fr", await bad.Content.ReadAsStringAsync());
         Assert.Equal("/", foreign.Headers.Location?.OriginalString);
     }
+
+    [Fact]
+    public async Task TheTimelineOffersTheBriefingOfItsViewAsAPdf()
+    {
+        var page = await app.OpenAsync("/?theme=talent");
+        var href = await page.GetAttributeAsync(".briefing-link", "href");
+        Assert.Equal("/briefing.pdf?theme=talent&lang=ar", href);
+
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl), Timeout = TimeSpan.FromSeconds(90) };
+        var pdf = await http.GetAsync(href);
+        var bad = await http.GetAsync("/briefing.pdf?from=2025-13");
+
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString((await pdf.Content.ReadAsByteArrayAsync())[..4]));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("from=2025-13", await bad.Content.ReadAsStringAsync());
+        await page.CloseAsync();
+    }
 }
