@@ -147,13 +147,14 @@ public static class TrackerCli
         lang.AcceptOnlyFromAmong("ar", "en");
         var outFile = new Option<string>("--out") { Description = "The PDF to write", Required = true };
         var html = new Option<string?>("--html") { Description = "Also write the HTML the PDF was printed from" };
-        var cmd = new Command("briefing", "Print a right-to-left PDF briefing of a view of the timeline") { db, themes, from, to, lang, outFile, html };
+        var items = new Option<string[]>("--item") { Description = "An item id (repeatable): a briefing of hand-picked items" };
+        var cmd = new Command("briefing", "Print a right-to-left PDF briefing of a view of the timeline") { db, themes, from, to, items, lang, outFile, html };
         cmd.SetAction(async (parse, ct) =>
         {
-            var filter = TimelineFilter.Parse(parse.GetValue(themes), null, null, null, null, null, parse.GetValue(from), parse.GetValue(to), null, null, null);
+            var filter = TimelineFilter.Parse(parse.GetValue(themes), null, null, null, null, null, parse.GetValue(from), parse.GetValue(to), null, null, null, parse.GetValue(items));
             if (filter.Problems.Count > 0)
             {
-                Console.Error.WriteLine($"tracker briefing: cannot read {string.Join(", ", filter.Problems)} (dates are YYYY, YYYY-MM or YYYY-MM-DD)");
+                Console.Error.WriteLine($"tracker briefing: cannot read {string.Join(", ", filter.Problems)} (dates are YYYY, YYYY-MM or YYYY-MM-DD; items are ids)");
                 return 2;
             }
             await using var sp = await StoreAsync(parse.GetValue(db), ct);

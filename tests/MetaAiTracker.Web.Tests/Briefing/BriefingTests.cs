@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using MetaAiTracker.Web.Briefing;
 using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace MetaAiTracker.Web.Tests.Briefing;
@@ -96,6 +98,22 @@ public class BriefingTests : IAsyncLifetime
             .Select(w => string.Join(' ', w.Take(3))).ToList();
         Assert.NotEmpty(arabicRuns);
         Assert.Contains(arabicRuns, text.Contains);
+    }
+
+    [Fact]
+    public async Task ABriefingOfHandPickedItemsHoldsThoseItemsAndCitesOnlyTheirSources()
+    {
+        int[] picked;
+        await using (var db = await _store.DbAsync())
+            picked = [.. await db.Items.Where(i => i.Kind == ItemKind.Quote && i.SpeakerName != null).OrderBy(i => i.Id).Select(i => i.Id).Take(2)
+                .Concat(db.Items.Where(i => i.Kind == ItemKind.Event && i.DateStart != null).OrderBy(i => i.Id).Select(i => i.Id).Take(1)).ToListAsync()];
+
+        var model = await _store.Services.GetRequiredService<BriefingService>().ModelAsync(new TimelineFilter { Items = picked }, "ar", "test");
+
+        var shown = model.Events.Concat(model.Quotes).Concat(model.OpenClaims).Concat(model.ClosedClaims).Select(i => i.Id).ToList();
+        Assert.Equal(picked.Order(), shown.Order());
+        Assert.Equal(shown.Count, model.Total);
+        Assert.InRange(model.Sources.Count, 1, 3);
     }
 
     [Fact]

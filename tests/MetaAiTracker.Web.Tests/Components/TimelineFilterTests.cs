@@ -79,5 +79,15 @@ public class TimelineFilterTests
     }
 
     [Fact]
+    public void AHandPickedSelectionLivesInTheUrlToo()
+    {
+        var filter = TimelineFilter.FromUri("/?item=9&item=5&item=x&item=9");
+
+        Assert.Equal([9, 5], filter.Items);
+        Assert.Equal(["item=x"], filter.Problems);
+        Assert.Equal("?item=9&item=5", filter.ToQueryString());
+    }
+
+    [Fact]
     public void ZoomAloneIsNotAFilter() => Assert.True(new TimelineFilter { Zoom = Zoom.Year }.IsEmpty);
 }

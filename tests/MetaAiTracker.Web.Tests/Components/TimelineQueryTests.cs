@@ -70,6 +70,19 @@ public class TimelineQueryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AHandPickedSelectionShowsExactlyThoseItems()
+    {
+        int[] picked;
+        await using (var db = await _store.DbAsync())
+            picked = [.. (await db.Items.OrderBy(i => i.Id).Select(i => i.Id).ToListAsync()).Where((_, k) => k % 17 == 3)];
+
+        var shown = await ShownAsync("?" + string.Join("&", picked.Select(id => $"item={id}")));
+
+        Assert.True(picked.Length >= 3);
+        Assert.Equal(picked.Order(), shown.Select(i => i.Id).Order());
+    }
+
+    [Fact]
     public async Task RejectedItemsAndOffTopicArticlesAreHiddenUnlessAskedFor()
     {
         await using (var db = await _store.DbAsync())

@@ -122,4 +122,24 @@ public class PagesEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains("from=2025-13", await bad.Content.ReadAsStringAsync());
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task AnAnalystPicksItemsAndGetsTheirBriefing()
+    {
+        var page = await app.OpenAsync("/?kind=event");
+        var boxes = page.Locator(".item-card input.pick");
+        await boxes.First.WaitForAsync();
+        var ids = await page.Locator(".item-card").EvaluateAllAsync<int[]>("cards => cards.slice(0, 2).map(c => Number(c.dataset.item))");
+        await boxes.Nth(0).CheckAsync();
+        await boxes.Nth(1).CheckAsync();
+        await page.WaitForSelectorAsync(".selection-bar[data-picked='2']");
+        await AppFixture.ScreenshotAsync(page, "timeline-picked", fullPage: false);
+
+        var href = await page.GetAttributeAsync(".briefing-picked", "href");
+        Assert.Equal($"/briefing.pdf?item={ids.Min()}&item={ids.Max()}&lang=ar", href);
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl), Timeout = TimeSpan.FromSeconds(90) };
+        var pdf = await http.GetAsync(href);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        await page.CloseAsync();
+    }
 }

@@ -19,6 +19,8 @@ public sealed record TimelineFilter
     public IReadOnlyList<ItemKind> Kinds { get; init; } = [];
     public IReadOnlyList<Stance> Stances { get; init; } = [];
     public IReadOnlyList<ReviewStatus> Statuses { get; init; } = [];
+    /// <summary>A hand-picked selection: only these items (for a briefing of chosen items, or to share them).</summary>
+    public IReadOnlyList<int> Items { get; init; } = [];
     public string? Speaker { get; init; }
     public string? Source { get; init; }
     /// <summary>As given: <c>YYYY</c>, <c>YYYY-MM</c> or <c>YYYY-MM-DD</c>.</summary>
@@ -42,11 +44,11 @@ public sealed record TimelineFilter
         var values = QueryHelpers.ParseQuery(query);
         string[] All(string key) => values.TryGetValue(key, out var v) ? [.. v.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!)] : [];
         string? One(string key) => All(key).FirstOrDefault();
-        return Parse(All("theme"), All("kind"), All("stance"), All("status"), One("speaker"), One("source"), One("from"), One("to"), One("q"), One("offtopic"), One("zoom"));
+        return Parse(All("theme"), All("kind"), All("stance"), All("status"), One("speaker"), One("source"), One("from"), One("to"), One("q"), One("offtopic"), One("zoom"), All("item"));
     }
 
     public static TimelineFilter Parse(string[]? theme, string[]? kind, string[]? stance, string[]? status, string? speaker, string? source,
-        string? from, string? to, string? q, string? offtopic, string? zoom)
+        string? from, string? to, string? q, string? offtopic, string? zoom, string[]? item = null)
     {
         var problems = new List<string>();
         List<T> Enums<T>(string name, string[]? raw) where T : struct, Enum
@@ -79,6 +81,12 @@ public sealed record TimelineFilter
             Query = string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
             OffTopic = offtopic is "1" or "true",
             Zoom = Enums<Zoom>("zoom", string.IsNullOrWhiteSpace(zoom) ? [] : [zoom]) is [var z] ? z : Zoom.Month,
+            Items = [.. (item ?? []).Where(i =>
+            {
+                if (int.TryParse(i, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0) return true;
+                problems.Add($"item={i}");
+                return false;
+            }).Select(i => int.Parse(i, CultureInfo.InvariantCulture)).Distinct()],
         };
         return filter with { Problems = problems };
     }
@@ -97,6 +105,7 @@ public sealed record TimelineFilter
         Add("from", From);
         Add("to", To);
         Add("q", Query);
+        foreach (var i in Items) Add("item", i.ToString(CultureInfo.InvariantCulture));
         if (OffTopic) Add("offtopic", "1");
         if (Zoom != Zoom.Month) Add("zoom", Key(Zoom));
         return QueryString.Create(pairs).ToUriComponent();

@@ -65,6 +65,7 @@ public static class TimelineQuery
             var fromSource = db.Articles.Where(a => a.Source == source).Select(a => a.Id);
             q = q.Where(i => fromSource.Contains(i.ArticleId));
         }
+        if (f.Items.Count > 0) q = q.Where(i => f.Items.Contains(i.Id));
         if (f.FromDate is { } from) q = q.Where(i => i.DateEnd >= from);
         if (f.ToDate is { } to) q = q.Where(i => i.DateStart <= to);
         if (Core.Text.SearchText.ToMatchQuery(f.Query) is { } match)
