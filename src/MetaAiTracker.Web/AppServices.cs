@@ -66,10 +66,18 @@ public static class AppServices
             if (lang is not ("ar" or "en")) return Results.BadRequest($"unknown language '{lang}' (use ar or en)");
             var filter = Components.Pages.Timeline.TimelineFilter.FromUri(http.Request.QueryString.Value ?? "");
             if (filter.Problems.Count > 0) return Results.BadRequest($"cannot read {string.Join(", ", filter.Problems)}");
+            var by = http.User.Identity?.Name ?? "MetaAiTracker";
             try
             {
-                var (_, pdf) = await briefings.ExportAsync(filter, lang, http.User.Identity?.Name ?? "MetaAiTracker", ct);
+                // ?view=NAME exports a saved view and marks what is new since its last export.
+                var pdf = http.Request.Query["view"].FirstOrDefault() is { Length: > 0 } view
+                    ? (await briefings.ExportViewAsync(view, lang, by, ct)).Pdf
+                    : (await briefings.ExportAsync(filter, lang, by, ct)).Pdf;
                 return Results.File(pdf, "application/pdf", $"briefing-{DateTime.UtcNow:yyyy-MM-dd}.pdf");
+            }
+            catch (KeyNotFoundException ex)
+            {
+                return Results.NotFound(ex.Message);
             }
             catch (Briefing.BriefingUnavailableException ex)
             {

@@ -9,7 +9,11 @@ namespace MetaAiTracker.Web.Briefing;
 /// <summary>An article a briefing cites, numbered in order of first citation.</summary>
 public sealed record BriefingSource(int Number, int ArticleId, string Title, string? Outlet, string Date, string? Url);
 
-public sealed record BriefingItem(int Id, ItemKind Kind, string Text, string? Speaker, string Date, Stance Stance, bool Hedged, int Source);
+public sealed record BriefingItem(int Id, ItemKind Kind, string Text, string? Speaker, string Date, Stance Stance, bool Hedged, int Source, string? Outlet)
+{
+    /// <summary>Not in the view the last time it was exported (saved views only).</summary>
+    public bool IsNew { get; init; }
+}
 
 /// <summary>Two periods in a row whose open/closed balance moved the most.</summary>
 public sealed record BalanceShift(DateOnly From, DateOnly To, double Before, double After)
@@ -22,7 +26,14 @@ public sealed record BriefingModel(
     IReadOnlyList<PeriodCount> Periods, IReadOnlyDictionary<string, int> ThemeCounts, IReadOnlyDictionary<Stance, int> StanceCounts,
     IReadOnlyList<BalanceShift> Shifts, IReadOnlyList<BriefingItem> Events, IReadOnlyList<BriefingItem> Quotes,
     IReadOnlyList<BriefingItem> OpenClaims, IReadOnlyList<BriefingItem> ClosedClaims, IReadOnlyList<BriefingSource> Sources,
-    IReadOnlyDictionary<string, string> Themes);
+    IReadOnlyDictionary<string, string> Themes)
+{
+    /// <summary>The saved view this briefing was exported from, if any.</summary>
+    public string? ViewName { get; init; }
+    /// <summary>When the saved view was last exported; items added since are marked new.</summary>
+    public DateTimeOffset? NewSince { get; init; }
+    public int NewItems { get; init; }
+}
 
 /// <summary>
 /// What a briefing says about a view of the timeline: the same filter and queries as the dashboard, then a
@@ -62,7 +73,7 @@ public static class BriefingQuery
         BriefingItem Map(Item i) => new(i.Id, i.Kind, i.Summary ?? i.Text,
             i.SpeakerEntityId is { } sid && entities.TryGetValue(sid, out var name) ? name : i.SpeakerName,
             i.DateStart is { } s && i.DateEnd is { } e && i.DateGranularity is { } g ? DateLabels.Label(s, e, g, i.DateEstimated) : Ui.T("lane.undated"),
-            i.Stance, i.Hedged, number[i.ArticleId]);
+            i.Stance, i.Hedged, number[i.ArticleId], articles[i.ArticleId].Source);
 
         return new BriefingModel(filter, now, generatedBy, summary.Total, summary.Lanes, summary.Periods, themeCounts, stanceCounts,
             Shifts(summary.Periods), [.. events.Select(Map)], [.. quotes.Select(Map)], [.. open.Select(Map)], [.. closed.Select(Map)], sources, themes);

@@ -24,10 +24,72 @@ public sealed class BriefingService(IDbContextFactory<TrackerDbContext> dbFactor
         }
     }
 
+    /// <summary>Saves a view of the timeline under a name (replacing the view of that name), for briefings exported again later.</summary>
+    public async Task<SavedView> SaveViewAsync(string name, TimelineFilter filter, CancellationToken ct = default)
+    {
+        var clean = name.Trim();
+        if (clean.Length is 0 or > 120 || clean.Any(char.IsControl))
+            throw new ArgumentException($"a view name needs 1 to 120 printable characters, not «{name}»", nameof(name));
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var view = await db.SavedViews.SingleOrDefaultAsync(v => v.Name == clean, ct);
+        if (view is null) db.SavedViews.Add(view = new SavedView { Name = clean, Query = "", CreatedAt = clock.GetUtcNow() });
+        view.Query = (filter with { Problems = [] }).ToQueryString();
+        await db.SaveChangesAsync(ct);
+        return view;
+    }
+
+    public async Task<List<SavedView>> ViewsAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.SavedViews.AsNoTracking().OrderBy(v => v.Name).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Exports a saved view, marking the items added since its last export, and records this export. The record is
+    /// written only once the PDF exists, so a failed print does not swallow what is new.
+    /// </summary>
+    public async Task<(string Html, byte[] Pdf, BriefingModel Model)> ExportViewAsync(string name, string language, string generatedBy, CancellationToken ct = default)
+    {
+        SavedView view;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            view = await db.SavedViews.AsNoTracking().SingleOrDefaultAsync(v => v.Name == name.Trim(), ct)
+                ?? throw new KeyNotFoundException($"there is no saved view named «{name}»");
+        var filter = TimelineFilter.FromUri(view.Query);
+        var model = await ModelAsync(filter, language, generatedBy, ct);
+        int? maxId;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            var items = TimelineQuery.Filter(db, filter);
+            maxId = await items.MaxAsync(i => (int?)i.Id, ct);
+            if (view.LastExportMaxItemId is { } last)
+            {
+                BriefingItem Mark(BriefingItem i) => i with { IsNew = i.Id > last };
+                model = model with
+                {
+                    Events = [.. model.Events.Select(Mark)], Quotes = [.. model.Quotes.Select(Mark)],
+                    OpenClaims = [.. model.OpenClaims.Select(Mark)], ClosedClaims = [.. model.ClosedClaims.Select(Mark)],
+                    NewSince = view.LastExportedAt, NewItems = await items.CountAsync(i => i.Id > last, ct),
+                };
+            }
+            model = model with { ViewName = view.Name };
+        }
+        var html = await pdf.RenderHtmlAsync(model, Checked(language));
+        var bytes = await pdf.PrintAsync(html, language, ct);
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
+            await db.SavedViews.Where(v => v.Id == view.Id).ExecuteUpdateAsync(u => u
+                .SetProperty(v => v.LastExportedAt, clock.GetUtcNow())
+                .SetProperty(v => v.LastExportMaxItemId, maxId ?? view.LastExportMaxItemId), ct);
+        }
+        return (html, bytes, model);
+    }
+
+    private static string Checked(string language) => language is "ar" or "en" ? language
+        : throw new ArgumentException($"unknown language '{language}' (use ar or en)", nameof(language));
+
     public async Task<(string Html, byte[] Pdf)> ExportAsync(TimelineFilter filter, string language, string generatedBy, CancellationToken ct = default)
     {
-        if (language is not ("ar" or "en")) throw new ArgumentException($"unknown language '{language}' (use ar or en)", nameof(language));
-        var html = await pdf.RenderHtmlAsync(await ModelAsync(filter, language, generatedBy, ct), language);
+        var html = await pdf.RenderHtmlAsync(await ModelAsync(filter, Checked(language), generatedBy, ct), language);
         return (html, await pdf.PrintAsync(html, language, ct));
     }
 }

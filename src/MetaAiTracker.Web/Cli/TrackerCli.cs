@@ -148,7 +148,9 @@ public static class TrackerCli
         var outFile = new Option<string>("--out") { Description = "The PDF to write", Required = true };
         var html = new Option<string?>("--html") { Description = "Also write the HTML the PDF was printed from" };
         var items = new Option<string[]>("--item") { Description = "An item id (repeatable): a briefing of hand-picked items" };
-        var cmd = new Command("briefing", "Print a right-to-left PDF briefing of a view of the timeline") { db, themes, from, to, items, lang, outFile, html };
+        var view = new Option<string?>("--view") { Description = "Export this saved view (items new since its last export are marked)" };
+        var saveAs = new Option<string?>("--save-as") { Description = "Save the given filters as a named view, then export it" };
+        var cmd = new Command("briefing", "Print a right-to-left PDF briefing of a view of the timeline") { db, themes, from, to, items, view, saveAs, lang, outFile, html };
         cmd.SetAction(async (parse, ct) =>
         {
             var filter = TimelineFilter.Parse(parse.GetValue(themes), null, null, null, null, null, parse.GetValue(from), parse.GetValue(to), null, null, null, parse.GetValue(items));
@@ -163,14 +165,20 @@ public static class TrackerCli
             try
             {
                 var sw = System.Diagnostics.Stopwatch.StartNew();
-                var (page, pdf) = await sp.GetRequiredService<Briefing.BriefingService>().ExportAsync(filter, parse.GetValue(lang)!, Environment.UserName, ct);
+                var briefings = sp.GetRequiredService<Briefing.BriefingService>();
+                if (parse.GetValue(saveAs) is { } name) await briefings.SaveViewAsync(name, filter, ct);
+                var viewName = parse.GetValue(view) ?? parse.GetValue(saveAs);
+                string page;
+                byte[] pdf;
+                if (viewName is null) (page, pdf) = await briefings.ExportAsync(filter, parse.GetValue(lang)!, Environment.UserName, ct);
+                else (page, pdf, _) = await briefings.ExportViewAsync(viewName, parse.GetValue(lang)!, Environment.UserName, ct);
                 if (parse.GetValue(html) is { } htmlPath) await File.WriteAllTextAsync(htmlPath, page, ct);
                 await File.WriteAllBytesAsync(temp, pdf, ct);
                 File.Move(temp, path, overwrite: true);
                 Console.Error.WriteLine($"wrote {path} ({pdf.Length / 1024} KB in {sw.Elapsed.TotalSeconds:0.0} s)");
                 return 0;
             }
-            catch (Exception ex) when (ex is Briefing.BriefingUnavailableException or TimeoutException)
+            catch (Exception ex) when (ex is Briefing.BriefingUnavailableException or TimeoutException or KeyNotFoundException or ArgumentException)
             {
                 Console.Error.WriteLine($"tracker briefing: {ex.Message}");
                 return 1;

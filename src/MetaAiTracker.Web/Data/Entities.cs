@@ -171,3 +171,18 @@ public class EntityAlias
     /// <summary>Why a proposed alias was proposed, or who added it.</summary>
     public string? Note { get; set; }
 }
+
+/// <summary>
+/// A named view of the timeline (its query string) that a briefing is exported from again and again. The largest
+/// item id at the last export tells the next briefing which items are new: ids grow with ingestion.
+/// </summary>
+public class SavedView
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    /// <summary>The timeline's query string, e.g. "?theme=talent&amp;stance=closed".</summary>
+    public required string Query { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? LastExportedAt { get; set; }
+    public int? LastExportMaxItemId { get; set; }
+}

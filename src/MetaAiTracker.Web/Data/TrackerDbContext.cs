@@ -19,6 +19,7 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : DbCo
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<TrackedEntity> Entities => Set<TrackedEntity>();
     public DbSet<EntityAlias> Aliases => Set<EntityAlias>();
+    public DbSet<SavedView> SavedViews => Set<SavedView>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -70,5 +71,6 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : DbCo
             e.HasMany(x => x.Aliases).WithOne().HasForeignKey(a => a.EntityId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<EntityAlias>(e => e.HasIndex(a => new { a.EntityId, a.Text }).IsUnique());
+        b.Entity<SavedView>(e => { e.HasIndex(v => v.Name).IsUnique(); e.Property(v => v.Name).HasMaxLength(120); });
     }
 }

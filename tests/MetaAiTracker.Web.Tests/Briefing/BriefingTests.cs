@@ -117,6 +117,48 @@ public class BriefingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASavedViewIsExportedAgainWithWhatIsNewSinceItsLastExportMarked()
+    {
+        var service = _store.Services.GetRequiredService<BriefingService>();
+        await service.SaveViewAsync("  كل شيء  ", new TimelineFilter());
+
+        var first = await service.ExportViewAsync("كل شيء", "ar", "test");
+        // A new article arrives between two exports.
+        var extra = _store.WriteFile("new.txt", "قال مارك زوكربيرغ إن «المصدر المفتوح هو المستقبل» وإن ميتا ستواصل إطلاق نماذج Llama مفتوحة للمطورين في عام 2026.\n\nوأعلنت ميتا في يناير 2026 عن إطلاق نموذج جديد مفتوح المصدر.");
+        var added = (await _store.Ingestion.IngestPathsAsync([extra])).Single();
+        var second = await service.ExportViewAsync("كل شيء", "ar", "test");
+
+        Assert.Null(first.Model.NewSince);
+        Assert.DoesNotContain(first.Model.Quotes.Concat(first.Model.Events), i => i.IsNew);
+        Assert.NotNull(second.Model.NewSince);
+        Assert.Equal(added.Quotes + added.Events + added.Claims, second.Model.NewItems);
+        Assert.True(second.Model.NewItems > 0);
+        var text = Words(Run("pdftotext", await Save(second.Pdf, "view.pdf"), "-"));
+        Assert.Contains("عناصر جديدة منذ آخر تصدير", text);
+        var views = await service.ViewsAsync();
+        Assert.Equal("كل شيء", Assert.Single(views).Name);
+    }
+
+    [Fact]
+    public async Task AViewNeedsANameAndAnUnknownViewIsNamedInTheError()
+    {
+        var service = _store.Services.GetRequiredService<BriefingService>();
+
+        var blank = await Assert.ThrowsAsync<ArgumentException>(() => service.SaveViewAsync("   ", new TimelineFilter()));
+        var missing = await Assert.ThrowsAsync<KeyNotFoundException>(() => service.ExportViewAsync("لا يوجد", "ar", "test"));
+
+        Assert.Contains("1 to 120", blank.Message);
+        Assert.Contains("لا يوجد", missing.Message);
+    }
+
+    private async Task<string> Save(byte[] pdf, string name)
+    {
+        var path = Path.Combine(_store.Dir, name);
+        await File.WriteAllBytesAsync(path, pdf);
+        return path;
+    }
+
+    [Fact]
     public void ShiftsAreTheLargestMovesOfTheBalanceBetweenLeaningMonths()
     {
         var shifts = BriefingQuery.Shifts(

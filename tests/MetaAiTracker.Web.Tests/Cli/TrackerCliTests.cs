@@ -77,4 +77,28 @@ public class TrackerCliTests
         Assert.Equal(0, code);
         Assert.Contains("articles   5", output);
     }
+
+    [Fact]
+    public async Task BriefingWritesAPdfAndRefusesWhatItCannotRead()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await RunAsync("ingest", TestStore.SeedsDir, "--db", store.DatabasePath);
+        var pdf = Path.Combine(store.Dir, "b.pdf");
+
+        var (badDate, _, dateError) = await RunAsync("briefing", "--from", "2025-13", "--out", pdf, "--db", store.DatabasePath);
+        var (badLang, _, _) = await RunAsync("briefing", "--lang", "fr", "--out", pdf, "--db", store.DatabasePath);
+        var (noView, _, viewError) = await RunAsync("briefing", "--view", "missing", "--out", pdf, "--db", store.DatabasePath);
+        Assert.False(File.Exists(pdf));
+        var (ok, _, written) = await RunAsync("briefing", "--theme", "talent", "--save-as", "talent", "--out", pdf, "--db", store.DatabasePath);
+
+        Assert.Equal(2, badDate);
+        Assert.Contains("from=2025-13", dateError);
+        Assert.Equal(2, badLang);
+        Assert.Equal(1, noView);
+        Assert.Contains("missing", viewError);
+        Assert.Equal(0, ok);
+        Assert.Contains("wrote", written);
+        Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(pdf)[..4]));
+        Assert.Empty(Directory.GetFiles(store.Dir, ".b.pdf.tmp"));
+    }
 }

@@ -142,4 +142,18 @@ public class PagesEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         await page.CloseAsync();
     }
+
+    [Fact]
+    public async Task AnAnalystSavesAViewAndFindsItWithItsBriefing()
+    {
+        var page = await app.OpenAsync("/?theme=talent&stance=open");
+        await page.FillAsync(".save-view input", "مواهب منفتحة");
+        await page.ClickAsync(".save-view button");
+        await page.WaitForSelectorAsync(".saved-views .saved-view");
+
+        var chip = page.Locator(".saved-view", new() { HasTextString = "مواهب منفتحة" });
+        Assert.Equal("/?theme=talent&stance=open", await chip.Locator("a.chip").GetAttributeAsync("href"));
+        Assert.Equal($"/briefing.pdf?view={Uri.EscapeDataString("مواهب منفتحة")}&lang=ar", await chip.Locator("a.pdf").GetAttributeAsync("href"));
+        await page.CloseAsync();
+    }
 }

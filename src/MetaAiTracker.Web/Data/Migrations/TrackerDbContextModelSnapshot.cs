@@ -346,6 +346,38 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.ToTable("ItemThemes");
                 });
 
+            modelBuilder.Entity("MetaAiTracker.Web.Data.SavedView", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LastExportMaxItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LastExportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Query")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("SavedViews");
+                });
+
             modelBuilder.Entity("MetaAiTracker.Web.Data.Theme", b =>
                 {
                     b.Property<string>("Key")
