@@ -54,10 +54,7 @@ public sealed class BriefingPdf(IServiceProvider services, ILoggerFactory logger
                 page.SetDefaultTimeout((float)RenderTimeout.TotalMilliseconds);
                 await page.SetContentAsync(html, new PageSetContentOptions { WaitUntil = WaitUntilState.Load }).WaitAsync(timeout.Token);
                 await page.EvaluateAsync("() => document.fonts.ready").WaitAsync(timeout.Token);
-                var previous = CultureInfo.CurrentUICulture;
-                CultureInfo.CurrentUICulture = new CultureInfo(language);
-                var header = Ui.T("briefing.header");
-                CultureInfo.CurrentUICulture = previous;
+                var header = Ui.In(language, "briefing.header");
                 return await page.PdfAsync(new PagePdfOptions
                 {
                     PreferCSSPageSize = true,

@@ -66,8 +66,9 @@ public static class BriefingQuery
         var cited = events.Concat(quotes).Concat(open).Concat(closed).Select(i => i.ArticleId).Distinct().ToList();
         var articles = await db.Articles.AsNoTracking().Where(a => cited.Contains(a.Id))
             .Select(a => new { a.Id, a.Title, a.Source, a.Url, a.PublishedStart, a.PublishedGranularity, a.PublishedEstimated }).ToDictionaryAsync(a => a.Id, ct);
-        var sources = cited.Select((id, k) => articles[id] is var a
-            ? new BriefingSource(k + 1, id, a.Title, a.Source, DateLabels.Published(a.PublishedStart, a.PublishedGranularity, a.PublishedEstimated), a.Url) : null!).ToList();
+        var sources = cited.Select((id, k) => (Number: k + 1, A: articles[id]))
+            .Select(x => new BriefingSource(x.Number, x.A.Id, x.A.Title, x.A.Source, DateLabels.Published(x.A.PublishedStart, x.A.PublishedGranularity, x.A.PublishedEstimated), x.A.Url))
+            .ToList();
         var number = sources.ToDictionary(s => s.ArticleId, s => s.Number);
 
         BriefingItem Map(Item i) => new(i.Id, i.Kind, i.Summary ?? i.Text,

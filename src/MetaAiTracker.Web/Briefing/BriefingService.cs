@@ -50,6 +50,7 @@ public sealed class BriefingService(IDbContextFactory<TrackerDbContext> dbFactor
     /// </summary>
     public async Task<(string Html, byte[] Pdf, BriefingModel Model)> ExportViewAsync(string name, string language, string generatedBy, CancellationToken ct = default)
     {
+        Checked(language);
         SavedView view;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             view = await db.SavedViews.AsNoTracking().SingleOrDefaultAsync(v => v.Name == name.Trim(), ct)
@@ -73,7 +74,7 @@ public sealed class BriefingService(IDbContextFactory<TrackerDbContext> dbFactor
             }
             model = model with { ViewName = view.Name };
         }
-        var html = await pdf.RenderHtmlAsync(model, Checked(language));
+        var html = await pdf.RenderHtmlAsync(model, language);
         var bytes = await pdf.PrintAsync(html, language, ct);
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
         {

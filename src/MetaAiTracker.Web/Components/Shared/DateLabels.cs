@@ -15,6 +15,14 @@ public static class DateLabels
 
     private static string[] Months => Ui.IsEnglish ? MonthsEn : MonthsAr;
 
+    /// <summary>A period of the timeline at its zoom: "يوليو 2024", "الربع الثالث 2024", "2024".</summary>
+    public static string Period(DateOnly start, Components.Pages.Timeline.Zoom zoom) => Label(start, start, zoom switch
+    {
+        Components.Pages.Timeline.Zoom.Year => DateGranularity.Year,
+        Components.Pages.Timeline.Zoom.Quarter => DateGranularity.Quarter,
+        _ => DateGranularity.Month,
+    }, false);
+
     public static string Published(DateOnly? start, DateGranularity? granularity, bool estimated) =>
         start is { } s && granularity is { } g ? Label(s, s, g, estimated) : Ui.T("unknown");
 

@@ -23,6 +23,9 @@ public static class Labels
     /// <summary>A theme's or entity's name in the reader's language.</summary>
     public static string Name(string arabic, string english) => Ui.IsEnglish && english.Length > 0 ? english : arabic;
 
+    /// <summary>A list in the reader's language: "أ، ب" or "a, b".</summary>
+    public static string List(IEnumerable<string> items) => string.Join(Ui.IsEnglish ? ", " : "، ", items);
+
     public static string Shorten(string s, int max = 220) => s.Length <= max ? s : s[..max] + "…";
 
     private static string Key<T>(T value) where T : struct, Enum => TimelineFilter.Key(value);

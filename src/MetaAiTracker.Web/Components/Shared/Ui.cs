@@ -16,5 +16,8 @@ public static class Ui
     /// <summary>The text for <paramref name="key"/>; the key itself when it is missing, so a gap shows instead of hiding.</summary>
     public static string T(string key) => Resources.GetString(key, CultureInfo.CurrentUICulture) ?? key;
 
+    /// <summary>The text for <paramref name="key"/> in a given language, whatever the current one.</summary>
+    public static string In(string language, string key) => Resources.GetString(key, new CultureInfo(language)) ?? key;
+
     public static string T(string key, params object?[] args) => string.Format(CultureInfo.InvariantCulture, T(key), args);
 }

@@ -12,7 +12,7 @@ public sealed record ThemeStanceRow(string ThemeKey, int Open, int Closed, int M
     public int Balance => Open - Closed;
 }
 
-public sealed record SpeakerRow(string EntityId, string? Name, int Quotes, int Open, int Closed);
+public sealed record SpeakerRow(string EntityId, int Quotes, int Open, int Closed);
 
 public sealed record LatestArticle(int Id, string Title, string? Source, DateOnly? PublishedStart, DateGranularity? PublishedGranularity, bool PublishedEstimated, Stance Stance, DateTimeOffset IngestedAt);
 
@@ -56,9 +56,7 @@ public static class OverviewQuery
             .GroupBy(i => i.SpeakerEntityId!)
             .Select(g => new { Id = g.Key, Quotes = g.Count(), Open = g.Count(i => i.Stance == Stance.Open), Closed = g.Count(i => i.Stance == Stance.Closed) })
             .OrderByDescending(r => r.Quotes).ThenBy(r => r.Id).Take(take).ToListAsync(ct);
-        var ids = top.Select(t => t.Id).ToList();
-        var names = await db.Entities.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.NameAr, ct);
-        return [.. top.Select(t => new SpeakerRow(t.Id, names.GetValueOrDefault(t.Id), t.Quotes, t.Open, t.Closed))];
+        return [.. top.Select(t => new SpeakerRow(t.Id, t.Quotes, t.Open, t.Closed))];
     }
 
     public static Task<List<LatestArticle>> LatestArticlesAsync(TrackerDbContext db, int take, CancellationToken ct = default) =>
