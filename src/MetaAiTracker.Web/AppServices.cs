@@ -1,4 +1,6 @@
 using MetaAiTracker.Core.Extraction;
+using MetaAiTracker.Web.Accounts;
+using MetaAiTracker.Web.Editing;
 using MetaAiTracker.Core.Ingestion;
 using MetaAiTracker.Web.Data;
 using MetaAiTracker.Web.Ingestion;
@@ -31,6 +33,11 @@ public static class AppServices
         services.AddSingleton<Components.Pages.Timeline.TimelineLookups>();
         services.AddSingleton<Briefing.BriefingPdf>();
         services.AddSingleton<Briefing.BriefingService>();
+        services.AddTrackerAccounts();
+        services.AddSingleton<Editing.ReviewService>();
+        services.AddSingleton<Editing.CatalogService>();
+        services.AddHttpClient<Editing.UrlFetcher>().ConfigurePrimaryHttpMessageHandler(sp => Editing.UrlFetcher.CreateHandler(sp.GetRequiredService<TrackerOptions>().Fetch));
+        services.AddSingleton<Editing.ArticleIntake>();
         return services;
     }
 
@@ -38,6 +45,8 @@ public static class AppServices
     {
         builder.Services.AddSerilog((sp, lc) => lc.ReadFrom.Configuration(builder.Configuration));
         builder.Services.AddTrackerCore(builder.Configuration, databaseOverride);
+        var options = (TrackerOptions)builder.Services.Last(d => d.ServiceType == typeof(TrackerOptions)).ImplementationInstance!;
+        builder.AddTrackerSignIn(options);
 
         // Dashboard
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -58,7 +67,12 @@ public static class AppServices
             SupportedUICultures = [new System.Globalization.CultureInfo("ar"), new System.Globalization.CultureInfo("en")],
             RequestCultureProviders = [new Microsoft.AspNetCore.Localization.CookieRequestCultureProvider()],
         });
+        app.UseSecurityHeaders();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseAntiforgery();
+        app.MapAccountEndpoints();
+        app.MapEditingApi();
         // The briefing of any timeline view: the same query string as the timeline, plus lang=ar|en.
         app.MapGet("/briefing.pdf", async (HttpContext http, Briefing.BriefingService briefings, CancellationToken ct) =>
         {
@@ -94,11 +108,10 @@ public static class AppServices
             http.Response.Cookies.Append(Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
                 Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.MakeCookieValue(new("en", set)),
                 new CookieOptions { MaxAge = TimeSpan.FromDays(365), SameSite = SameSiteMode.Lax, HttpOnly = true, IsEssential = true });
-            // Only a path on this site: never an open redirect.
-            var local = back is { Length: > 0 } && back[0] == '/' && !back.StartsWith("//") && !back.StartsWith("/\\") ? back : "/";
-            return Results.LocalRedirect(local);
-        });
-        app.MapStaticAssets();
+            return Results.LocalRedirect(AccountSetup.LocalPath(back));
+        }).AllowAnonymous();
+        // The sign-in page needs its styles and fonts before anyone has signed in.
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -9,4 +9,19 @@ public sealed class TrackerOptions
     public string Seeds { get; set; } = "seeds";
     public bool IngestSeedsOnFirstStart { get; set; } = true;
     public long MaxFileBytes { get; set; } = 5_000_000;
+    /// <summary>Lets visitors who are not signed in read (never change) the dashboard. Off: they see only the sign-in page.</summary>
+    public bool AnonymousRead { get; set; }
+    public FetchOptions Fetch { get; set; } = new();
+}
+
+/// <summary>How the server fetches an article from a URL an editor gives.</summary>
+public sealed class FetchOptions
+{
+    public int TimeoutSeconds { get; set; } = 20;
+    /// <summary>
+    /// Private, loopback and link-local addresses are refused (SSRF); networks listed here (CIDR, e.g. "10.1.0.0/16")
+    /// are allowed anyway, for an intranet news mirror.
+    /// </summary>
+    public List<string> AllowedPrivateNetworks { get; set; } = [];
+    public int MaxRedirects { get; set; } = 5;
 }

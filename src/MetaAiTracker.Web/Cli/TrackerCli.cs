@@ -24,6 +24,7 @@ public static class TrackerCli
         root.Subcommands.Add(Stats());
         root.Subcommands.Add(Reextract());
         root.Subcommands.Add(BriefingCommand());
+        root.Subcommands.Add(UsersCommand.Create(StoreAsync, DbOption));
         if (args.Length == 0) args = ["serve"];
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

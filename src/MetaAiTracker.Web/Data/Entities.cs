@@ -37,6 +37,8 @@ public class Article
     public required string ExtractorVersion { get; set; }
     public DateTimeOffset IngestedAt { get; set; }
     public bool Reviewed { get; set; }
+    /// <summary>True once an editor set the article's themes: re-extraction then leaves them, removals included.</summary>
+    public bool ThemesByEditor { get; set; }
     public int Version { get; set; }
 
     public List<Item> Items { get; set; } = [];
@@ -96,6 +98,9 @@ public class Item
     // Claims
     public bool Hedged { get; set; }
     public bool Negated { get; set; }
+
+    /// <summary>The editor who added the item by hand; null for an item the machine extracted (quality is measured on these).</summary>
+    public string? AddedBy { get; set; }
 
     /// <summary>Optimistic concurrency: two editors saving the same item cannot silently overwrite each other.</summary>
     public int Version { get; set; }
@@ -185,4 +190,32 @@ public class SavedView
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset? LastExportedAt { get; set; }
     public int? LastExportMaxItemId { get; set; }
+}
+
+/// <summary>A sign-in account. Roles (Analyst, Editor, Admin) are Identity roles in the same store.</summary>
+public class TrackerUser : Microsoft.AspNetCore.Identity.IdentityUser
+{
+    /// <summary>A disabled account cannot sign in and its open sessions end at the next check; it is never deleted (the audit names it).</summary>
+    public bool Disabled { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>
+/// One change an editor (or an admin, or the command line) made: who, when, what, and the value before and after as
+/// JSON. Written in the same transaction as the change, so the trail has no gaps and no entries for changes that failed.
+/// </summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public required string UserName { get; set; }
+    /// <summary>What was done, e.g. "item.edit", "item.reject", "theme.merge", "user.set-role".</summary>
+    public required string Action { get; set; }
+    /// <summary>What it was done to: "item", "article", "theme", "entity", "alias" or "user".</summary>
+    public required string TargetType { get; set; }
+    public required string TargetId { get; set; }
+    /// <summary>The article an item change belongs to, so an article's history is one indexed read.</summary>
+    public int? ArticleId { get; set; }
+    public string? Before { get; set; }
+    public string? After { get; set; }
 }

@@ -7,7 +7,8 @@ namespace MetaAiTracker.Web.Data;
 /// dotnet ef migrations add NAME --project src/MetaAiTracker.Web --output-dir Data/Migrations
 /// The FTS5 tables (ArticleSearch, ItemSearch) are created in the migrations and written by <see cref="SearchIndex"/>.
 /// </summary>
-public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : DbContext(options)
+public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
+    : Microsoft.AspNetCore.Identity.EntityFrameworkCore.IdentityDbContext<TrackerUser>(options)
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Item> Items => Set<Item>();
@@ -20,6 +21,7 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : DbCo
     public DbSet<TrackedEntity> Entities => Set<TrackedEntity>();
     public DbSet<EntityAlias> Aliases => Set<EntityAlias>();
     public DbSet<SavedView> SavedViews => Set<SavedView>();
+    public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -29,6 +31,8 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : DbCo
 
     protected override void OnModelCreating(ModelBuilder b)
     {
+        // Identity's tables (accounts, roles, claims) live in the same file: one store to back up.
+        base.OnModelCreating(b);
         b.Entity<Article>(e =>
         {
             e.HasIndex(a => a.ContentHash).IsUnique();
@@ -71,6 +75,12 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options) : DbCo
             e.HasMany(x => x.Aliases).WithOne().HasForeignKey(a => a.EntityId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<EntityAlias>(e => e.HasIndex(a => new { a.EntityId, a.Text }).IsUnique());
+        b.Entity<AuditEntry>(e =>
+        {
+            e.ToTable("Audit");
+            e.HasIndex(a => new { a.TargetType, a.TargetId, a.Id });
+            e.HasIndex(a => new { a.ArticleId, a.Id });
+        });
         b.Entity<SavedView>(e => { e.HasIndex(v => v.Name).IsUnique(); e.Property(v => v.Name).HasMaxLength(120); });
     }
 }

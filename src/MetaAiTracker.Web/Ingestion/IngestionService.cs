@@ -202,9 +202,12 @@ public sealed class IngestionService(
             await SearchIndex.RemoveItemsAsync(db, [.. stale.Select(i => i.Id)], ct);
             db.Items.RemoveRange(stale);
             foreach (var n in fresh) article.Items.Add(n);
-            db.ArticleThemes.RemoveRange(article.Themes.Where(t => !t.ByEditor));
-            foreach (var t in extraction.Themes.Distinct().Where(t => !article.Themes.Any(x => x.ByEditor && x.ThemeKey == t)))
-                article.Themes.Add(new ArticleTheme { ThemeKey = t });
+            if (!article.ThemesByEditor)
+            {
+                db.ArticleThemes.RemoveRange(article.Themes.Where(t => !t.ByEditor));
+                foreach (var t in extraction.Themes.Distinct().Where(t => !article.Themes.Any(x => x.ByEditor && x.ThemeKey == t)))
+                    article.Themes.Add(new ArticleTheme { ThemeKey = t });
+            }
             db.ArticleEntities.RemoveRange(article.Entities);
             article.Entities = ExtractionMapping.ToArticleEntities(extraction);
             article.Stance = extraction.Stance;

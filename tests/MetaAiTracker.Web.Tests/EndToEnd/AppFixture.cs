@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using MetaAiTracker.Web.Accounts;
 using Microsoft.Playwright;
 
 namespace MetaAiTracker.Web.Tests.EndToEnd;
@@ -34,6 +35,13 @@ public sealed class AppFixture : IAsyncLifetime
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
+        // One account per role, each signed in once through the real form; pages open with that role's cookie.
+        await using (var scope = _app.Services.CreateAsyncScope())
+        {
+            var admin = scope.ServiceProvider.GetRequiredService<UserAdmin>();
+            foreach (var role in TrackerRoles.All) await admin.AddAsync(UserAdmin.CommandLine, role.ToLowerInvariant(), role, Password);
+        }
+
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -45,14 +53,65 @@ public sealed class AppFixture : IAsyncLifetime
         });
     }
 
+    public const string Password = "test password 2026";
+    private readonly Dictionary<string, string> _sessions = [];
+
+    /// <summary>Signs in through the sign-in form and returns the page, now showing <paramref name="returnUrl"/>.</summary>
+    public static async Task SignInAsync(IPage page, string baseUrl, string name, string password, string returnUrl = "/")
+    {
+        await page.GotoAsync($"{baseUrl.TrimEnd('/')}/account/login?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        await page.FillAsync("input[name=userName]", name);
+        await page.FillAsync("input[name=password]", password);
+        await page.ClickAsync("form[action='/account/login'] button[type=submit]");
+        await page.WaitForURLAsync(u => !u.Contains("/account/login"));
+    }
+
+    /// <summary>A browser context signed in as the account of <paramref name="role"/> (its cookies kept from one sign-in).</summary>
+    public async Task<IBrowserContext> ContextAsync(string role, int width = 1366, int height = 900)
+    {
+        var options = new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "ar" };
+        if (!_sessions.TryGetValue(role, out var state))
+        {
+            var login = await Browser.NewContextAsync(options);
+            await SignInAsync(await login.NewPageAsync(), BaseUrl, role.ToLowerInvariant(), Password);
+            _sessions[role] = state = await login.StorageStateAsync();
+            await login.CloseAsync();
+        }
+        options.StorageState = state;
+        return await Browser.NewContextAsync(options);
+    }
+
+    /// <summary>
+    /// An HTTP client with its own cookies, signed in as <paramref name="name"/> through the sign-in form (anti-forgery
+    /// token included), or anonymous when <paramref name="name"/> is null. Redirects are not followed, so tests see them.
+    /// </summary>
+    public async Task<HttpClient> ClientAsync(string? name, string password = Password)
+    {
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(90),
+        };
+        if (name is null) return http;
+        var form = await http.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["userName"] = name, ["password"] = password, ["returnUrl"] = "/",
+        }));
+        if (response.Headers.Location?.OriginalString != "/") throw new InvalidOperationException($"sign-in as {name} failed: {response.StatusCode} {response.Headers.Location}");
+        return http;
+    }
+
     public static string ChromiumPath() =>
         new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)
         ?? throw new InvalidOperationException("Chromium is not installed: run ./tracker test (it installs Debian's chromium) or apt-get install chromium");
 
     /// <summary>A new page at <paramref name="path"/>, once the Blazor circuit is live (clicks before it are lost).</summary>
-    public async Task<IPage> OpenAsync(string path, int width = 1366, int height = 900)
+    public async Task<IPage> OpenAsync(string path, int width = 1366, int height = 900, string role = TrackerRoles.Analyst)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "ar" });
+        var context = await ContextAsync(role, width, height);
+        var page = await context.NewPageAsync();
+        page.Close += (_, _) => _ = context.CloseAsync();
         await page.GotoAsync(BaseUrl.TrimEnd('/') + path);
         await page.WaitForSelectorAsync("[data-ready=true]");
         return page;

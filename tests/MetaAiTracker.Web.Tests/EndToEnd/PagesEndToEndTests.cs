@@ -112,7 +112,7 @@ public class PagesEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         var href = await page.GetAttributeAsync(".briefing-link", "href");
         Assert.Equal("/briefing.pdf?theme=talent&lang=ar", href);
 
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl), Timeout = TimeSpan.FromSeconds(90) };
+        using var http = await app.ClientAsync("analyst");
         var pdf = await http.GetAsync(href);
         var bad = await http.GetAsync("/briefing.pdf?from=2025-13");
 
@@ -137,7 +137,7 @@ public class PagesEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
 
         var href = await page.GetAttributeAsync(".briefing-picked", "href");
         Assert.Equal($"/briefing.pdf?item={ids.Min()}&item={ids.Max()}&lang=ar", href);
-        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl), Timeout = TimeSpan.FromSeconds(90) };
+        using var http = await app.ClientAsync("analyst");
         var pdf = await http.GetAsync(href);
         Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
         await page.CloseAsync();

@@ -15,7 +15,7 @@ public sealed record Lookups(
 
 /// <summary>
 /// One copy of the lookups for every connected analyst, read again at most once a minute: per circuit they cost
-/// memory and a scan of the articles for the outlets on each page load. An editor's new theme shows within a minute.
+/// memory and a scan of the articles for the outlets on each page load. An admin's change (CatalogService) refreshes them at once.
 /// </summary>
 public sealed class TimelineLookups(IDbContextFactory<TrackerDbContext> dbFactory, TimeProvider clock)
 {
@@ -31,6 +31,12 @@ public sealed class TimelineLookups(IDbContextFactory<TrackerDbContext> dbFactor
             _current = (LoadAsync(), clock.GetUtcNow());
             return _current.Value.Task;
         }
+    }
+
+    /// <summary>Reads the lookups again on next use: an admin changed a theme or an entity.</summary>
+    public void Invalidate()
+    {
+        lock (_gate) _current = null;
     }
 
     private async Task<Lookups> LoadAsync()

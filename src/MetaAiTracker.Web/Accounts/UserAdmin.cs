@@ -1,0 +1,118 @@
+using System.Security.Claims;
+using System.Text.Json;
+using MetaAiTracker.Web.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace MetaAiTracker.Web.Accounts;
+
+public sealed record UserRow(string Name, string Role, bool Disabled, bool LockedOut, DateTimeOffset CreatedAt);
+
+/// <summary>A refused account change (weak password, taken name, unknown role…); the message says why.</summary>
+public sealed class AccountException(string message) : Exception(message);
+
+/// <summary>
+/// Accounts for the command line (`tracker users …`) and the admin page: Identity's user manager does the hashing,
+/// password rules and lockout; this adds the one-role rule, the admin check and the audit entry.
+/// </summary>
+public sealed class UserAdmin(UserManager<TrackerUser> users, RoleManager<IdentityRole> roles, IDbContextFactory<TrackerDbContext> dbFactory,
+    TimeProvider clock, ILogger<UserAdmin> logger)
+{
+    /// <summary>The command line acts as an admin: whoever can run it can already read and write the database file.</summary>
+    public static ClaimsPrincipal CommandLine { get; } = new(new ClaimsIdentity(
+        [new Claim(ClaimTypes.Name, "cli:" + Environment.UserName), new Claim(ClaimTypes.Role, TrackerRoles.Admin)], "cli"));
+
+    public async Task AddAsync(ClaimsPrincipal actor, string name, string role, string password)
+    {
+        Access.Require(actor, TrackerRoles.Admin, "add accounts", logger);
+        name = ValidName(name);
+        role = TrackerRoles.Parse(role) ?? throw new AccountException($"unknown role '{role}' (use {string.Join(", ", TrackerRoles.All)})");
+        if (await users.FindByNameAsync(name) is not null) throw new AccountException($"an account named '{name}' already exists");
+        await EnsureRolesAsync();
+        var user = new TrackerUser { UserName = name, CreatedAt = clock.GetUtcNow(), LockoutEnabled = true };
+        Check(await users.CreateAsync(user, password), name);
+        Check(await users.AddToRoleAsync(user, role), name);
+        await AuditAsync(actor, "user.add", name, null, new { role });
+    }
+
+    public async Task<List<UserRow>> ListAsync(ClaimsPrincipal actor)
+    {
+        Access.Require(actor, TrackerRoles.Admin, "list accounts", logger);
+        var rows = new List<UserRow>();
+        foreach (var u in await users.Users.OrderBy(u => u.UserName).ToListAsync())
+            rows.Add(new UserRow(u.UserName!, (await users.GetRolesAsync(u)).FirstOrDefault() ?? "-", u.Disabled,
+                !u.Disabled && u.LockoutEnd > clock.GetUtcNow(), u.CreatedAt));
+        return rows;
+    }
+
+    public async Task SetRoleAsync(ClaimsPrincipal actor, string name, string role)
+    {
+        Access.Require(actor, TrackerRoles.Admin, "change roles", logger);
+        role = TrackerRoles.Parse(role) ?? throw new AccountException($"unknown role '{role}' (use {string.Join(", ", TrackerRoles.All)})");
+        var user = await FindAsync(name);
+        var before = await users.GetRolesAsync(user);
+        await EnsureRolesAsync();
+        Check(await users.RemoveFromRolesAsync(user, before), name);
+        Check(await users.AddToRoleAsync(user, role), name);
+        // A new security stamp ends the account's sessions at their next check, so the new role applies at once.
+        await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(actor, "user.set-role", name, new { role = before.FirstOrDefault() }, new { role });
+    }
+
+    public async Task DisableAsync(ClaimsPrincipal actor, string name)
+    {
+        Access.Require(actor, TrackerRoles.Admin, "disable accounts", logger);
+        var user = await FindAsync(name);
+        if (user.Disabled) return;
+        user.Disabled = true;
+        user.LockoutEnabled = true;
+        user.LockoutEnd = DateTimeOffset.MaxValue;
+        Check(await users.UpdateAsync(user), name);
+        await users.UpdateSecurityStampAsync(user);
+        await AuditAsync(actor, "user.disable", name, new { disabled = false }, new { disabled = true });
+    }
+
+    private async Task<TrackerUser> FindAsync(string name) =>
+        await users.FindByNameAsync(name.Trim()) ?? throw new AccountException($"no account named '{name}'");
+
+    private async Task EnsureRolesAsync()
+    {
+        foreach (var r in TrackerRoles.All)
+            if (!await roles.RoleExistsAsync(r)) await roles.CreateAsync(new IdentityRole(r));
+    }
+
+    /// <summary>Letters (any script), digits and . _ - between 2 and 64 characters: a name that reads the same in logs and the audit.</summary>
+    private static string ValidName(string name)
+    {
+        name = name.Trim();
+        if (name.Length is < 2 or > 64 || !name.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '-'))
+            throw new AccountException($"'{name}' is not a valid account name (2 to 64 letters, digits, '.', '_' or '-')");
+        return name;
+    }
+
+    private static void Check(IdentityResult result, string name)
+    {
+        if (!result.Succeeded) throw new AccountException($"{name}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+
+    private async Task AuditAsync(ClaimsPrincipal actor, string action, string name, object? before, object? after)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync();
+        db.Audit.Add(new AuditEntry
+        {
+            At = clock.GetUtcNow(), UserName = TrackerRoles.NameOf(actor), Action = action, TargetType = "user", TargetId = name,
+            Before = before is null ? null : JsonSerializer.Serialize(before), After = after is null ? null : JsonSerializer.Serialize(after),
+        });
+        await db.SaveChangesAsync();
+        logger.LogInformation("{Actor} {Action} {Account}", TrackerRoles.NameOf(actor), action, name);
+    }
+}
+
+/// <summary>Refuses a password that contains the account name: Identity's rules check length and variety only.</summary>
+public sealed class NotTheNamePasswordValidator : IPasswordValidator<TrackerUser>
+{
+    public Task<IdentityResult> ValidateAsync(UserManager<TrackerUser> manager, TrackerUser user, string? password) =>
+        Task.FromResult(password is not null && user.UserName is { Length: >= 2 } n && password.Contains(n, StringComparison.OrdinalIgnoreCase)
+            ? IdentityResult.Failed(new IdentityError { Code = "PasswordContainsName", Description = "Passwords must not contain the account name." })
+            : IdentityResult.Success);
+}

@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using MetaAiTracker.Core.Ingestion;
+using MetaAiTracker.Web.Accounts;
+using MetaAiTracker.Web.Data;
+using MetaAiTracker.Web.Ingestion;
+using Microsoft.EntityFrameworkCore;
+
+namespace MetaAiTracker.Web.Editing;
+
+/// <summary>What the editor sets or confirms about a new article; null keeps what the file or page says.</summary>
+public sealed record ArticleDetails(string? Title = null, string? Source = null, string? Url = null, string? Published = null, bool PublishedEstimated = false);
+
+/// <summary>
+/// Editors add articles by pasting text, uploading files or naming a URL. Each goes through the same reader and
+/// extraction as `tracker ingest`: the same encodings, the same limits, the same duplicate check (a duplicate comes
+/// back with the existing article's id instead of being stored twice).
+/// </summary>
+public sealed class ArticleIntake(IngestionService ingestion, UrlFetcher fetcher, ArticleReaderOptions readerOptions,
+    IDbContextFactory<TrackerDbContext> dbFactory, TimeProvider clock, ILogger<ArticleIntake> logger)
+{
+    public Task<IngestResult> PasteAsync(ClaimsPrincipal user, string text, bool html, ArticleDetails details, CancellationToken ct = default)
+    {
+        Access.Require(user, TrackerRoles.Editor, "add articles", logger);
+        return AddAsync(user, html ? "pasted.html" : "pasted.txt", System.Text.Encoding.UTF8.GetBytes(text ?? ""), null, details, "paste", ct);
+    }
+
+    public Task<IngestResult> UploadAsync(ClaimsPrincipal user, string fileName, byte[] bytes, ArticleDetails? details = null, CancellationToken ct = default)
+    {
+        Access.Require(user, TrackerRoles.Editor, "add articles", logger);
+        return AddAsync(user, Path.GetFileName(fileName), bytes, null, details ?? new ArticleDetails(), "upload", ct);
+    }
+
+    public async Task<IngestResult> FetchAsync(ClaimsPrincipal user, string url, ArticleDetails? details = null, CancellationToken ct = default)
+    {
+        Access.Require(user, TrackerRoles.Editor, "add articles", logger);
+        FetchedPage page;
+        try
+        {
+            page = await fetcher.FetchAsync(url, readerOptions.MaxBytes, ct);
+        }
+        catch (FetchException ex)
+        {
+            return new IngestResult(url, IngestOutcome.Rejected, ex.Message);
+        }
+        var name = Path.GetFileName(page.Url.AbsolutePath);
+        if (name.Length == 0 || !ArticleReader.IsSupported(name)) name = page.Url.Host + (page.ContentType?.Contains("html") == true ? ".html" : ".txt");
+        details = (details ?? new ArticleDetails()) with { Url = details?.Url ?? page.Url.ToString() };
+        return await AddAsync(user, name, page.Bytes, page.ContentType, details, "url", ct);
+    }
+
+    private async Task<IngestResult> AddAsync(ClaimsPrincipal user, string fileName, byte[] bytes, string? contentType, ArticleDetails details, string via, CancellationToken ct)
+    {
+        SourceArticle source;
+        try
+        {
+            source = ArticleReader.Read(fileName, bytes, readerOptions, contentType);
+            source = Override(source, details);
+        }
+        catch (Exception ex) when (ex is ArticleRejectedException or ArgumentException)
+        {
+            logger.LogWarning("Refused an article from {Via} by {User}: {Reason}", via, TrackerRoles.NameOf(user), ex.Message);
+            return new IngestResult(fileName, IngestOutcome.Rejected, ex.Message);
+        }
+        var result = await ingestion.IngestAsync(source, await ingestion.LoadLexiconAsync(ct), fileName, ct);
+        if (result.Outcome == IngestOutcome.Added)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            AuditLog.Add(db, user, clock.GetUtcNow(), "article.add", "article", result.ArticleId!.Value.ToString(), result.ArticleId, null,
+                new { via, source.Title, source.Source, source.Url, Published = details.Published, result.Quotes, result.Events, result.Claims });
+            await db.SaveChangesAsync(ct);
+        }
+        return result;
+    }
+
+    private static SourceArticle Override(SourceArticle source, ArticleDetails d)
+    {
+        var published = d.Published is { Length: > 0 } p
+            ? ArticleMetadata.ParseDate(p, d.PublishedEstimated) ?? throw new ArgumentException($"cannot read the publication date '{p}' (use YYYY, YYYY-MM or YYYY-MM-DD)")
+            : source.Published;
+        if (d.Url is { Length: > 0 } u && (!Uri.TryCreate(u.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+            throw new ArgumentException($"'{u}' is not an http or https address");
+        return source with
+        {
+            Title = Field(d.Title) ?? source.Title,
+            Source = Field(d.Source) ?? source.Source,
+            Url = Field(d.Url) ?? source.Url,
+            Published = published,
+        };
+    }
+
+    private static string? Field(string? value)
+    {
+        var clean = value is null ? null : new string([.. value.Where(c => !char.IsControl(c))]).Trim();
+        if (clean?.Length > 300) throw new ArgumentException($"'{clean[..40]}…' is {clean.Length} characters long; at most 300");
+        return clean is { Length: > 0 } ? clean : null;
+    }
+}

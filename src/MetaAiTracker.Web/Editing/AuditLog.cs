@@ -1,0 +1,52 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MetaAiTracker.Web.Accounts;
+using MetaAiTracker.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MetaAiTracker.Web.Editing;
+
+/// <summary>Writes audit entries into the caller's context, so an entry is saved with its change or not at all.</summary>
+public static class AuditLog
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        Converters = { new JsonStringEnumConverter() },
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Arabic stays readable in the audit table and the admin page.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Add(TrackerDbContext db, ClaimsPrincipal user, DateTimeOffset at, string action, string targetType, string targetId,
+        int? articleId, object? before, object? after) =>
+        db.Audit.Add(new AuditEntry
+        {
+            At = at, UserName = TrackerRoles.NameOf(user), Action = action, TargetType = targetType, TargetId = targetId, ArticleId = articleId,
+            Before = before is null ? null : JsonSerializer.Serialize(before, Json),
+            After = after is null ? null : JsonSerializer.Serialize(after, Json),
+        });
+
+    public static Task<List<AuditEntry>> HistoryAsync(TrackerDbContext db, string targetType, string targetId, CancellationToken ct = default) =>
+        db.Audit.AsNoTracking().Where(a => a.TargetType == targetType && a.TargetId == targetId).OrderByDescending(a => a.Id).ToListAsync(ct);
+
+    public static Task<List<AuditEntry>> RecentAsync(TrackerDbContext db, int take, string? user = null, CancellationToken ct = default) =>
+        db.Audit.AsNoTracking().Where(a => user == null || a.UserName == user).OrderByDescending(a => a.Id).Take(take).ToListAsync(ct);
+}
+
+/// <summary>
+/// A save refused because someone else changed the same thing since it was read (optimistic concurrency). The
+/// message says who changed it, when and how; <see cref="Other"/> carries that change for the page to show.
+/// </summary>
+public sealed class EditConflictException(string message, AuditEntry? other) : Exception(message)
+{
+    public AuditEntry? Other { get; } = other;
+
+    public static async Task<EditConflictException> CreateAsync(TrackerDbContext db, string targetType, string targetId, CancellationToken ct)
+    {
+        var other = await db.Audit.AsNoTracking().Where(a => a.TargetType == targetType && a.TargetId == targetId)
+            .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
+        var by = other is null ? "someone else" : $"{other.UserName} at {other.At:yyyy-MM-dd HH:mm} UTC ({other.Action}: {other.Before ?? "–"} → {other.After ?? "–"})";
+        return new EditConflictException($"{targetType} {targetId} was changed by {by} after you opened it. Your change was not saved: reload and apply it again.", other);
+    }
+}

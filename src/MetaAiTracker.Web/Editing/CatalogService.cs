@@ -1,0 +1,139 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using MetaAiTracker.Web.Accounts;
+using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MetaAiTracker.Web.Editing;
+
+/// <summary>
+/// The theme list and the entity alias table, which the extractors read (re-extraction uses what admins leave here).
+/// Admin only; every change is audited in its own transaction, and the shared lookups are refreshed at once.
+/// </summary>
+public sealed partial class CatalogService(IDbContextFactory<TrackerDbContext> dbFactory, TimelineLookups lookups, TimeProvider clock, ILogger<CatalogService> logger)
+{
+    [GeneratedRegex("^[a-z][a-z0-9-]{1,39}$")]
+    private static partial Regex ThemeKey();
+
+    public async Task<Theme> AddThemeAsync(ClaimsPrincipal user, string key, string labelAr, string labelEn, IEnumerable<string> cues, CancellationToken ct = default)
+    {
+        Access.Require(user, TrackerRoles.Admin, "add themes", logger);
+        key = key.Trim();
+        if (!ThemeKey().IsMatch(key)) throw new ArgumentException($"'{key}' is not a valid theme key (2 to 40 lowercase letters, digits or '-', starting with a letter); it appears in URLs");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.Themes.AnyAsync(t => t.Key == key, ct)) throw new ArgumentException($"a theme '{key}' already exists");
+        var theme = new Theme { Key = key, LabelAr = Label(labelAr, "Arabic label"), LabelEn = labelEn.Trim(), Cues = Cues(cues), SortOrder = await db.Themes.CountAsync(ct) };
+        db.Themes.Add(theme);
+        AuditLog.Add(db, user, clock.GetUtcNow(), "theme.add", "theme", key, null, null, theme);
+        await db.SaveChangesAsync(ct);
+        lookups.Invalidate();
+        return theme;
+    }
+
+    /// <summary>Renames a theme (its labels) and sets the words that suggest it; the key, used in URLs and saved views, stays.</summary>
+    public async Task<Theme> UpdateThemeAsync(ClaimsPrincipal user, string key, string labelAr, string labelEn, IEnumerable<string> cues, CancellationToken ct = default)
+    {
+        Access.Require(user, TrackerRoles.Admin, "change themes", logger);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var theme = await db.Themes.SingleOrDefaultAsync(t => t.Key == key, ct) ?? throw new KeyNotFoundException($"no theme '{key}'");
+        var before = new { theme.LabelAr, theme.LabelEn, Cues = theme.Cues.ToList() };
+        (theme.LabelAr, theme.LabelEn, theme.Cues) = (Label(labelAr, "Arabic label"), labelEn.Trim(), Cues(cues));
+        AuditLog.Add(db, user, clock.GetUtcNow(), "theme.update", "theme", key, null, before, new { theme.LabelAr, theme.LabelEn, theme.Cues });
+        await db.SaveChangesAsync(ct);
+        lookups.Invalidate();
+        return theme;
+    }
+
+    /// <summary>Moves every article and item tagged <paramref name="from"/> to <paramref name="into"/>, and its cues; then removes <paramref name="from"/>.</summary>
+    public async Task MergeThemesAsync(ClaimsPrincipal user, string from, string into, CancellationToken ct = default)
+    {
+        Access.Require(user, TrackerRoles.Admin, "merge themes", logger);
+        if (from == into) throw new ArgumentException("a theme cannot be merged into itself");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var source = await db.Themes.SingleOrDefaultAsync(t => t.Key == from, ct) ?? throw new KeyNotFoundException($"no theme '{from}'");
+        var target = await db.Themes.SingleOrDefaultAsync(t => t.Key == into, ct) ?? throw new KeyNotFoundException($"no theme '{into}'");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // Rows already tagged with both keep the target's row only (the keys are primary keys).
+        var items = await db.Database.ExecuteSqlAsync($"UPDATE OR IGNORE ItemThemes SET ThemeKey = {into} WHERE ThemeKey = {from}", ct);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM ItemThemes WHERE ThemeKey = {from}", ct);
+        var articles = await db.Database.ExecuteSqlAsync($"UPDATE OR IGNORE ArticleThemes SET ThemeKey = {into} WHERE ThemeKey = {from}", ct);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleThemes WHERE ThemeKey = {from}", ct);
+        target.Cues = [.. target.Cues.Union(source.Cues)];
+        db.Themes.Remove(source);
+        AuditLog.Add(db, user, clock.GetUtcNow(), "theme.merge", "theme", from, null,
+            new { source.Key, source.LabelAr, source.LabelEn, source.Cues }, new { into, items, articles });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        lookups.Invalidate();
+        logger.LogInformation("{User} merged theme {From} into {Into} ({Items} items, {Articles} articles)", TrackerRoles.NameOf(user), from, into, items, articles);
+    }
+
+    public async Task<EntityAlias> AddAliasAsync(ClaimsPrincipal user, string entityId, string text, CancellationToken ct = default)
+    {
+        Access.Require(user, TrackerRoles.Admin, "add aliases", logger);
+        text = Label(text, "alias");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (!await db.Entities.AnyAsync(e => e.Id == entityId, ct)) throw new KeyNotFoundException($"no person or organisation '{entityId}'");
+        var alias = await db.Aliases.SingleOrDefaultAsync(a => a.EntityId == entityId && a.Text == text, ct);
+        var before = alias is null ? null : new { alias.Text, alias.Status };
+        alias ??= db.Aliases.Add(new EntityAlias { EntityId = entityId, Text = text, Status = AliasStatus.Accepted }).Entity;
+        (alias.Status, alias.Note) = (AliasStatus.Accepted, "added by " + TrackerRoles.NameOf(user));
+        AuditLog.Add(db, user, clock.GetUtcNow(), "alias.add", "entity", entityId, null, before, new { alias.Text, alias.Status });
+        await db.SaveChangesAsync(ct);
+        lookups.Invalidate();
+        return alias;
+    }
+
+    /// <summary>Accepts or refuses a spelling variant the extractors proposed (or takes back an accepted one).</summary>
+    public async Task<EntityAlias> SetAliasStatusAsync(ClaimsPrincipal user, int aliasId, AliasStatus status, CancellationToken ct = default)
+    {
+        Access.Require(user, TrackerRoles.Admin, "review aliases", logger);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var alias = await db.Aliases.SingleOrDefaultAsync(a => a.Id == aliasId, ct) ?? throw new KeyNotFoundException($"no alias {aliasId}");
+        var before = new { alias.Text, alias.Status };
+        alias.Status = status;
+        AuditLog.Add(db, user, clock.GetUtcNow(), "alias." + status.ToString().ToLowerInvariant(), "entity", alias.EntityId, null, before, new { alias.Text, alias.Status });
+        await db.SaveChangesAsync(ct);
+        lookups.Invalidate();
+        return alias;
+    }
+
+    /// <summary>
+    /// Two entries for one person or organisation: <paramref name="from"/>'s aliases, quotes, mentions and actor tags move
+    /// to <paramref name="into"/>, and <paramref name="from"/> is removed. Its names stay as accepted aliases.
+    /// </summary>
+    public async Task MergeEntitiesAsync(ClaimsPrincipal user, string from, string into, CancellationToken ct = default)
+    {
+        Access.Require(user, TrackerRoles.Admin, "merge entities", logger);
+        if (from == into) throw new ArgumentException("an entity cannot be merged into itself");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var source = await db.Entities.Include(e => e.Aliases).SingleOrDefaultAsync(e => e.Id == from, ct) ?? throw new KeyNotFoundException($"no person or organisation '{from}'");
+        if (!await db.Entities.AnyAsync(e => e.Id == into, ct)) throw new KeyNotFoundException($"no person or organisation '{into}'");
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var quotes = await db.Database.ExecuteSqlAsync($"UPDATE Items SET SpeakerEntityId = {into}, Version = Version + 1 WHERE SpeakerEntityId = {from}", ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE OR IGNORE ItemActors SET EntityId = {into} WHERE EntityId = {from}", ct);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM ItemActors WHERE EntityId = {from}", ct);
+        await db.Database.ExecuteSqlAsync($"UPDATE OR IGNORE ArticleEntities SET EntityId = {into} WHERE EntityId = {from}", ct);
+        await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleEntities WHERE EntityId = {from}", ct);
+        foreach (var text in source.Aliases.Where(a => a.Status == AliasStatus.Accepted).Select(a => a.Text).Append(source.NameAr).Distinct())
+            await db.Database.ExecuteSqlAsync($"INSERT OR IGNORE INTO Aliases (EntityId, Text, Status, Note) VALUES ({into}, {text}, 'Accepted', {"merged from " + from})", ct);
+        db.Entities.Remove(source);
+        AuditLog.Add(db, user, clock.GetUtcNow(), "entity.merge", "entity", from, null,
+            new { source.Id, source.NameAr, source.NameEn, Aliases = source.Aliases.Select(a => a.Text).ToList() }, new { into, quotes });
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        lookups.Invalidate();
+        logger.LogInformation("{User} merged entity {From} into {Into}", TrackerRoles.NameOf(user), from, into);
+    }
+
+    private static string Label(string value, string field)
+    {
+        var clean = new string([.. value.Where(c => !char.IsControl(c))]).Trim();
+        if (clean.Length is 0 or > 120) throw new ArgumentException($"the {field} must have 1 to 120 characters");
+        return clean;
+    }
+
+    private static List<string> Cues(IEnumerable<string> cues) =>
+        [.. cues.Select(c => new string([.. c.Where(ch => !char.IsControl(ch))]).Trim()).Where(c => c.Length is > 1 and <= 80).Distinct()];
+}

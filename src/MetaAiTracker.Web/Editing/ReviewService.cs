@@ -1,0 +1,270 @@
+using System.Security.Claims;
+using MetaAiTracker.Core.Ingestion;
+using MetaAiTracker.Core.Model;
+using MetaAiTracker.Web.Accounts;
+using MetaAiTracker.Web.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace MetaAiTracker.Web.Editing;
+
+/// <summary>A change to an item; null fields stay as they are. Dates are YYYY, YYYY-MM or YYYY-MM-DD.</summary>
+public sealed record ItemEdit
+{
+    public int? Start { get; init; }
+    public int? End { get; init; }
+    public ItemKind? Kind { get; init; }
+    /// <summary>A tracked entity id; "" clears the speaker.</summary>
+    public string? SpeakerEntityId { get; init; }
+    /// <summary>The speaker as named when no tracked entity fits; "" clears it.</summary>
+    public string? SpeakerName { get; init; }
+    public QuoteKind? QuoteKind { get; init; }
+    public string? Summary { get; init; }
+    public string? Date { get; init; }
+    public string? DateTo { get; init; }
+    public bool? DateEstimated { get; init; }
+    public Stance? Stance { get; init; }
+    public bool? Hedged { get; init; }
+    public List<AmountEdit>? Amounts { get; init; }
+    public List<string>? Themes { get; init; }
+}
+
+public sealed record AmountEdit(double Value, string Unit, string? Currency, string Text);
+
+/// <summary>What an item was before and after a change, as the audit stores it.</summary>
+public sealed record ItemSnapshot(
+    ItemKind Kind, ReviewStatus Status, int Start, int End, string Text, Stance Stance, bool Hedged, string? Speaker, string? SpeakerName,
+    QuoteKind? QuoteKind, string? Summary, DateOnly? DateStart, DateOnly? DateEnd, DateGranularity? Granularity, bool DateEstimated,
+    List<string> Themes, List<string> Amounts)
+{
+    public static ItemSnapshot Of(Item i) => new(i.Kind, i.Status, i.Start, i.End, i.Text, i.Stance, i.Hedged, i.SpeakerEntityId, i.SpeakerName,
+        i.QuoteKind, i.Summary, i.DateStart, i.DateEnd, i.DateGranularity, i.DateEstimated,
+        [.. i.Themes.Select(t => t.ThemeKey).Order()], [.. i.Amounts.Select(a => $"{a.Value} {a.Unit} {a.Currency}".Trim())]);
+}
+
+/// <summary>
+/// Editors' review of what the machine extracted: confirm, reject, edit or add items, tag themes, set relevance.
+/// Every action checks the role, refuses a stale version (two editors on one item), keeps the item tied to its exact
+/// span, and writes its audit entry in the same transaction. Nothing is deleted: a rejected item stays, as rejected.
+/// </summary>
+public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory, TimeProvider clock, ILogger<ReviewService> logger)
+{
+    private const int MaxItemLength = 4000;
+    private const int MaxFieldLength = 500;
+
+    public Task<Item> ConfirmAsync(ClaimsPrincipal user, int itemId, int version, CancellationToken ct = default) =>
+        ChangeItemAsync(user, itemId, version, "item.confirm", (item, _) =>
+        {
+            if (item.Status is ReviewStatus.Machine or ReviewStatus.Rejected) item.Status = ReviewStatus.Confirmed;
+        }, ct);
+
+    public Task<Item> RejectAsync(ClaimsPrincipal user, int itemId, int version, CancellationToken ct = default) =>
+        ChangeItemAsync(user, itemId, version, "item.reject", (item, _) => item.Status = ReviewStatus.Rejected, ct);
+
+    public Task<Item> EditAsync(ClaimsPrincipal user, int itemId, int version, ItemEdit edit, CancellationToken ct = default) =>
+        ChangeItemAsync(user, itemId, version, "item.edit", (item, db) =>
+        {
+            Apply(item, edit, db);
+            // An added item stays "added" (quality counts it as a miss of the machine's); a machine item becomes "edited".
+            if (item.Status != ReviewStatus.Added) item.Status = ReviewStatus.Edited;
+        }, ct);
+
+    /// <summary>Adds an item the machine missed, from a span of the article's text.</summary>
+    public async Task<Item> AddItemAsync(ClaimsPrincipal user, int articleId, ItemKind kind, int start, int end, ItemEdit? details = null, CancellationToken ct = default)
+    {
+        Access.Require(user, TrackerRoles.Editor, "add items", logger);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == articleId, ct) ?? throw new KeyNotFoundException($"no article {articleId}");
+        var item = new Item
+        {
+            ArticleId = articleId, Article = article, Kind = kind, Text = "", Status = ReviewStatus.Added, Confidence = 1,
+            ExtractorVersion = "editor", AddedBy = TrackerRoles.NameOf(user),
+        };
+        var published = article.Published;
+        // Quotes and claims sit at the article's date; an event has only its own date (set below, or none).
+        if (kind != ItemKind.Event && published is not null)
+            (item.DateStart, item.DateEnd, item.DateGranularity, item.DateEstimated) = (published.Start, published.End, published.Granularity, published.Estimated);
+        Apply(item, (details ?? new ItemEdit()) with { Start = start, End = end }, db);
+        db.Items.Add(item);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.SaveChangesAsync(ct);
+        AuditLog.Add(db, user, clock.GetUtcNow(), "item.add", "item", item.Id.ToString(), articleId, null, ItemSnapshot.Of(item));
+        await db.SaveChangesAsync(ct);
+        await ReindexAsync(db, item, ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("{User} added {Kind} item {ItemId} to article {ArticleId}", TrackerRoles.NameOf(user), kind, item.Id, articleId);
+        return item;
+    }
+
+    public Task<Article> SetArticleThemesAsync(ClaimsPrincipal user, int articleId, int version, IReadOnlyCollection<string> themes, CancellationToken ct = default) =>
+        ChangeArticleAsync(user, articleId, version, "article.themes", async (article, db) =>
+        {
+            var keys = await KnownThemesAsync(db, themes, ct);
+            db.ArticleThemes.RemoveRange(article.Themes.Where(t => !keys.Contains(t.ThemeKey)));
+            foreach (var t in article.Themes) t.ByEditor = true;
+            foreach (var k in keys.Where(k => !article.Themes.Any(t => t.ThemeKey == k))) article.Themes.Add(new ArticleTheme { ThemeKey = k, ByEditor = true });
+            // From now on re-extraction leaves this article's themes as the editor set them, removals included.
+            article.ThemesByEditor = true;
+        }, a => new { themes = a.Themes.Select(t => t.ThemeKey).Order().ToList() }, ct);
+
+    public Task<Article> SetRelevanceAsync(ClaimsPrincipal user, int articleId, int version, bool relevant, CancellationToken ct = default) =>
+        ChangeArticleAsync(user, articleId, version, "article.relevance", (article, _) =>
+        {
+            article.IsRelevant = relevant;
+            article.RelevanceByEditor = true;
+            return Task.CompletedTask;
+        }, a => new { relevant = a.IsRelevant }, ct);
+
+    /// <summary>Takes the article off the review queue (its items keep their own review states).</summary>
+    public Task<Article> MarkReviewedAsync(ClaimsPrincipal user, int articleId, int version, CancellationToken ct = default) =>
+        ChangeArticleAsync(user, articleId, version, "article.reviewed", (article, _) =>
+        {
+            article.Reviewed = true;
+            return Task.CompletedTask;
+        }, a => new { reviewed = a.Reviewed }, ct);
+
+    private async Task<Item> ChangeItemAsync(ClaimsPrincipal user, int itemId, int version, string action, Action<Item, TrackerDbContext> change, CancellationToken ct)
+    {
+        Access.Require(user, TrackerRoles.Editor, action.Replace('.', ' '), logger);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await db.Items.Include(i => i.Article).Include(i => i.Themes).Include(i => i.Amounts).Include(i => i.Actors)
+            .AsSplitQuery().SingleOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new KeyNotFoundException($"no item {itemId}");
+        if (item.Version != version) throw await EditConflictException.CreateAsync(db, "item", itemId.ToString(), ct);
+        var before = ItemSnapshot.Of(item);
+        change(item, db);
+        item.Version++;
+        AuditLog.Add(db, user, clock.GetUtcNow(), action, "item", itemId.ToString(), item.ArticleId, before, ItemSnapshot.Of(item));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Saved by someone else between our read and our write: the version column caught it.
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            throw await EditConflictException.CreateAsync(db, "item", itemId.ToString(), ct);
+        }
+        await ReindexAsync(db, item, ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("{User} {Action} item {ItemId} (version {Version})", TrackerRoles.NameOf(user), action, itemId, item.Version);
+        return item;
+    }
+
+    private async Task<Article> ChangeArticleAsync(ClaimsPrincipal user, int articleId, int version, string action,
+        Func<Article, TrackerDbContext, Task> change, Func<Article, object> snapshot, CancellationToken ct)
+    {
+        Access.Require(user, TrackerRoles.Editor, action.Replace('.', ' '), logger);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var article = await db.Articles.Include(a => a.Themes).SingleOrDefaultAsync(a => a.Id == articleId, ct)
+            ?? throw new KeyNotFoundException($"no article {articleId}");
+        if (article.Version != version) throw await EditConflictException.CreateAsync(db, "article", articleId.ToString(), ct);
+        var before = snapshot(article);
+        await change(article, db);
+        article.Version++;
+        AuditLog.Add(db, user, clock.GetUtcNow(), action, "article", articleId.ToString(), articleId, before, snapshot(article));
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            throw await EditConflictException.CreateAsync(db, "article", articleId.ToString(), ct);
+        }
+        logger.LogInformation("{User} {Action} article {ArticleId}", TrackerRoles.NameOf(user), action, articleId);
+        return article;
+    }
+
+    /// <summary>Applies an edit, validating every value against the article and the store; the message names what is wrong.</summary>
+    private static void Apply(Item item, ItemEdit e, TrackerDbContext db)
+    {
+        var text = item.Article!.Text;
+        var (start, end) = (e.Start ?? item.Start, e.End ?? item.End);
+        if (start < 0 || end > text.Length || start >= end)
+            throw new ArgumentException($"the span {start}–{end} is not inside the article (0–{text.Length})");
+        if (end - start > MaxItemLength) throw new ArgumentException($"the span is {end - start} characters long; an item is at most {MaxItemLength}");
+        if (string.IsNullOrWhiteSpace(text[start..end])) throw new ArgumentException("the span holds no text");
+        (item.Start, item.End, item.Text) = (start, end, text[start..end]);
+        if (e.Kind is { } kind) item.Kind = kind;
+        if (e.Stance is { } stance) item.Stance = stance;
+        if (e.Hedged is { } hedged) item.Hedged = hedged;
+        if (e.QuoteKind is { } qk) item.QuoteKind = qk;
+        if (e.Summary is not null) item.Summary = Clean(e.Summary, "summary");
+        if (e.SpeakerName is not null) item.SpeakerName = Clean(e.SpeakerName, "speaker name");
+        if (e.SpeakerEntityId is not null)
+        {
+            var id = e.SpeakerEntityId.Trim();
+            if (id.Length == 0) item.SpeakerEntityId = null;
+            else
+            {
+                var entity = db.Entities.AsNoTracking().SingleOrDefault(x => x.Id == id) ?? throw new ArgumentException($"unknown person or organisation '{id}'");
+                item.SpeakerEntityId = entity.Id;
+                item.SpeakerName = e.SpeakerName is { Length: > 0 } ? item.SpeakerName : entity.NameAr;
+                item.SpeakerKind = entity.Kind == EntityKind.Person ? SpeakerKind.Person : SpeakerKind.Organization;
+                if (!item.Actors.Any(a => a.EntityId == id)) item.Actors.Add(new ItemActor { EntityId = id });
+            }
+        }
+        if (e.Date is not null) SetDate(item, e.Date, e.DateTo, e.DateEstimated ?? false);
+        if (e.Amounts is not null)
+        {
+            item.Amounts.Clear();
+            foreach (var a in e.Amounts)
+            {
+                var at = text.IndexOf(a.Text, start, end - start, StringComparison.Ordinal);
+                item.Amounts.Add(new ItemAmount
+                {
+                    Value = a.Value, Unit = Clean(a.Unit, "unit") ?? "", Currency = Clean(a.Currency, "currency"), Text = Clean(a.Text, "amount text") ?? "",
+                    Start = at < 0 ? start : at, End = at < 0 ? end : at + a.Text.Length,
+                });
+            }
+        }
+        if (e.Themes is not null)
+        {
+            var known = db.Themes.AsNoTracking().Select(t => t.Key).ToHashSet();
+            var unknown = e.Themes.Where(t => !known.Contains(t)).ToList();
+            if (unknown.Count > 0) throw new ArgumentException($"unknown theme {string.Join(", ", unknown)}");
+            item.Themes.RemoveAll(t => !e.Themes.Contains(t.ThemeKey));
+            foreach (var k in e.Themes.Distinct().Where(k => !item.Themes.Any(t => t.ThemeKey == k))) item.Themes.Add(new ItemTheme { ThemeKey = k });
+        }
+    }
+
+    private static void SetDate(Item item, string date, string? to, bool estimated)
+    {
+        if (date.Trim().Length == 0)
+        {
+            (item.DateStart, item.DateEnd, item.DateGranularity, item.DateEstimated, item.DateText) = (null, null, null, false, null);
+            return;
+        }
+        var from = ArticleMetadata.ParseDate(date, estimated) ?? throw new ArgumentException($"cannot read the date '{date}' (use YYYY, YYYY-MM or YYYY-MM-DD)");
+        var until = to is { Length: > 0 } ? ArticleMetadata.ParseDate(to, estimated) ?? throw new ArgumentException($"cannot read the date '{to}' (use YYYY, YYYY-MM or YYYY-MM-DD)") : from;
+        if (until.End < from.Start) throw new ArgumentException($"the date range ends ({to}) before it starts ({date})");
+        // A range is as precise as its coarser end: "2024 to 2024-09" is read in years.
+        var granularity = (DateGranularity)Math.Max((int)from.Granularity, (int)until.Granularity);
+        (item.DateStart, item.DateEnd, item.DateGranularity, item.DateEstimated) = (from.Start, until.End, granularity, estimated);
+        item.DateText = to is { Length: > 0 } ? $"{date} – {to}" : date;
+    }
+
+    /// <summary>Trims, drops control characters and caps the length of a free-text field.</summary>
+    private static string? Clean(string? value, string field)
+    {
+        if (value is null) return null;
+        var clean = new string([.. value.Where(c => !char.IsControl(c) || c == '\n')]).Trim();
+        if (clean.Length > MaxFieldLength) throw new ArgumentException($"the {field} is {clean.Length} characters long; at most {MaxFieldLength}");
+        return clean.Length == 0 ? null : clean;
+    }
+
+    private static async Task<HashSet<string>> KnownThemesAsync(TrackerDbContext db, IReadOnlyCollection<string> themes, CancellationToken ct)
+    {
+        var known = await db.Themes.AsNoTracking().Select(t => t.Key).ToHashSetAsync(ct);
+        var unknown = themes.Where(t => !known.Contains(t)).ToList();
+        if (unknown.Count > 0) throw new ArgumentException($"unknown theme {string.Join(", ", unknown)}");
+        return [.. themes];
+    }
+
+    private static async Task ReindexAsync(TrackerDbContext db, Item item, CancellationToken ct)
+    {
+        await SearchIndex.RemoveItemsAsync(db, [item.Id], ct);
+        await db.Database.ExecuteSqlAsync($"INSERT INTO ItemSearch(rowid, body) VALUES ({item.Id}, {SearchIndex.ItemShadow(item)})", ct);
+    }
+}

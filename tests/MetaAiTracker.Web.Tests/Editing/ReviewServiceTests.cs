@@ -1,0 +1,151 @@
+using MetaAiTracker.Web.Accounts;
+using MetaAiTracker.Web.Data;
+using MetaAiTracker.Web.Editing;
+using MetaAiTracker.Web.Ingestion;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MetaAiTracker.Web.Tests.Editing;
+
+/// <summary>Editors' corrections on the seeds in a real SQLite store: roles, audit, concurrency, spans, re-extraction.</summary>
+public class ReviewServiceTests
+{
+    private static async Task<(TestStore Store, ReviewService Review)> SeededAsync()
+    {
+        var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync([TestStore.SeedsDir]);
+        return (store, store.Services.GetRequiredService<ReviewService>());
+    }
+
+    private static async Task<Item> AQuoteAsync(TestStore store)
+    {
+        await using var db = await store.DbAsync();
+        return await db.Items.Include(i => i.Themes).Where(i => i.Kind == ItemKind.Quote).OrderBy(i => i.Id).FirstAsync();
+    }
+
+    [Fact]
+    public async Task AnAnalystOrAnonymousCannotConfirmEditAddTagOrSetRelevance()
+    {
+        var (store, review) = await SeededAsync();
+        await using var _ = store;
+        var item = await AQuoteAsync(store);
+        foreach (var who in new[] { People.Analyst, People.Anonymous })
+        {
+            await Assert.ThrowsAsync<AccessDeniedException>(() => review.ConfirmAsync(who, item.Id, item.Version));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => review.RejectAsync(who, item.Id, item.Version));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => review.EditAsync(who, item.Id, item.Version, new ItemEdit { SpeakerName = "x" }));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => review.AddItemAsync(who, item.ArticleId, ItemKind.Claim, 0, 10));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => review.SetArticleThemesAsync(who, item.ArticleId, 0, ["talent"]));
+            await Assert.ThrowsAsync<AccessDeniedException>(() => review.SetRelevanceAsync(who, item.ArticleId, 0, false));
+        }
+        await using var db = await store.DbAsync();
+        Assert.Empty(await db.Audit.ToListAsync());
+        var after = await db.Items.SingleAsync(i => i.Id == item.Id);
+        Assert.Equal((ReviewStatus.Machine, item.Version, item.SpeakerName), (after.Status, after.Version, after.SpeakerName));
+    }
+
+    [Fact]
+    public async Task AnEditIsAuditedWithWhoWhenBeforeAndAfter()
+    {
+        var (store, review) = await SeededAsync();
+        await using var _ = store;
+        var item = await AQuoteAsync(store);
+
+        var edited = await review.EditAsync(People.Editor, item.Id, item.Version, new ItemEdit { SpeakerEntityId = "yann-lecun", Themes = ["talent"] });
+
+        Assert.Equal(ReviewStatus.Edited, edited.Status);
+        Assert.Equal(item.Version + 1, edited.Version);
+        await using var db = await store.DbAsync();
+        var stored = await db.Items.Include(i => i.Themes).SingleAsync(i => i.Id == item.Id);
+        Assert.Equal("yann-lecun", stored.SpeakerEntityId);
+        Assert.Equal(["talent"], stored.Themes.Select(t => t.ThemeKey));
+        var entry = Assert.Single(await AuditLog.HistoryAsync(db, "item", item.Id.ToString()));
+        Assert.Equal(("huda", "item.edit", item.ArticleId), (entry.UserName, entry.Action, entry.ArticleId));
+        Assert.Contains(item.SpeakerEntityId ?? item.SpeakerName ?? "Machine", entry.Before);
+        Assert.Contains("\"Speaker\":\"yann-lecun\"", entry.After);
+        Assert.True(DateTimeOffset.UtcNow - entry.At < TimeSpan.FromMinutes(1));
+    }
+
+    [Fact]
+    public async Task TheSecondEditorsStaleSaveIsRefusedAndShowsTheFirstChange()
+    {
+        var (store, review) = await SeededAsync();
+        await using var _ = store;
+        var item = await AQuoteAsync(store);
+
+        await review.EditAsync(People.Editor, item.Id, item.Version, new ItemEdit { SpeakerName = "مارك زوكربيرغ" });
+        var conflict = await Assert.ThrowsAsync<EditConflictException>(() =>
+            review.EditAsync(People.OtherEditor, item.Id, item.Version, new ItemEdit { SpeakerName = "يان لوكون" }));
+
+        Assert.Contains("huda", conflict.Message);
+        Assert.Contains("مارك زوكربيرغ", conflict.Message);
+        Assert.Equal("huda", conflict.Other?.UserName);
+        await using var db = await store.DbAsync();
+        Assert.Equal("مارك زوكربيرغ", (await db.Items.SingleAsync(i => i.Id == item.Id)).SpeakerName);
+        Assert.Single(await AuditLog.HistoryAsync(db, "item", item.Id.ToString()));
+    }
+
+    [Fact]
+    public async Task ARejectedItemIsKeptAsRejectedAndLeavesTheTimeline()
+    {
+        var (store, review) = await SeededAsync();
+        await using var _ = store;
+        var item = await AQuoteAsync(store);
+        await review.RejectAsync(People.Editor, item.Id, item.Version);
+
+        await using var db = await store.DbAsync();
+        Assert.Equal(ReviewStatus.Rejected, (await db.Items.SingleAsync(i => i.Id == item.Id)).Status);
+        var shown = await MetaAiTracker.Web.Components.Pages.Timeline.TimelineQuery.Filter(db, new MetaAiTracker.Web.Components.Pages.Timeline.TimelineFilter(), forPage: true).Select(i => i.Id).ToListAsync();
+        Assert.DoesNotContain(item.Id, shown);
+    }
+
+    [Fact]
+    public async Task AnAddedItemIsTheExactSpanAndBadSpansAreRefused()
+    {
+        var (store, review) = await SeededAsync();
+        await using var _ = store;
+        var item = await AQuoteAsync(store);
+        string text;
+        await using (var db = await store.DbAsync()) text = (await db.Articles.SingleAsync(a => a.Id == item.ArticleId)).Text;
+
+        var added = await review.AddItemAsync(People.Editor, item.ArticleId, ItemKind.Claim, 10, 60, new ItemEdit { Stance = Core.Model.Stance.Open });
+
+        Assert.Equal(text[10..60], added.Text);
+        Assert.Equal((ReviewStatus.Added, "huda"), (added.Status, added.AddedBy));
+        var outside = await Assert.ThrowsAsync<ArgumentException>(() => review.AddItemAsync(People.Editor, item.ArticleId, ItemKind.Claim, 10, text.Length + 5));
+        Assert.Contains($"0–{text.Length}", outside.Message);
+        var badDate = await Assert.ThrowsAsync<ArgumentException>(() => review.AddItemAsync(People.Editor, item.ArticleId, ItemKind.Event, 10, 60, new ItemEdit { Date = "2025-13" }));
+        Assert.Contains("2025-13", badDate.Message);
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => review.AddItemAsync(People.Editor, 999_999, ItemKind.Claim, 0, 5));
+    }
+
+    [Fact]
+    public async Task ReextractionKeepsEveryEditorDecisionIncludingAnUntaggedTheme()
+    {
+        var (store, review) = await SeededAsync();
+        await using var _ = store;
+        var item = await AQuoteAsync(store);
+        await review.EditAsync(People.Editor, item.Id, item.Version, new ItemEdit { SpeakerName = "متحدث مصحّح" });
+        Article article;
+        await using (var db = await store.DbAsync()) article = await db.Articles.Include(a => a.Themes).SingleAsync(a => a.Id == item.ArticleId);
+        var dropped = article.Themes.First().ThemeKey;
+        await review.SetArticleThemesAsync(People.Editor, article.Id, article.Version, [.. article.Themes.Select(t => t.ThemeKey).Where(k => k != dropped)]);
+
+        await store.Ingestion.ReextractAsync(article.Id);
+
+        await using var after = await store.DbAsync();
+        Assert.Equal("متحدث مصحّح", (await after.Items.SingleAsync(i => i.Id == item.Id)).SpeakerName);
+        Assert.DoesNotContain(dropped, await after.ArticleThemes.Where(t => t.ArticleId == article.Id).Select(t => t.ThemeKey).ToListAsync());
+    }
+
+    [Fact]
+    public async Task AStaleArticleVersionIsRefused()
+    {
+        var (store, review) = await SeededAsync();
+        await using var _ = store;
+        var item = await AQuoteAsync(store);
+        await review.SetRelevanceAsync(People.Editor, item.ArticleId, 0, false);
+        var conflict = await Assert.ThrowsAsync<EditConflictException>(() => review.SetRelevanceAsync(People.OtherEditor, item.ArticleId, 0, true));
+        Assert.Contains("huda", conflict.Message);
+    }
+}
