@@ -112,7 +112,8 @@ public static class AppServices
         }).AllowAnonymous();
         // The sign-in page needs its styles and fonts before anyone has signed in.
         app.MapStaticAssets().AllowAnonymous();
-        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
+        // Our own CSP already says frame-ancestors 'none'; Blazor would add a second, looser header.
+        app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         return app;
     }
 

@@ -27,6 +27,24 @@ public static class AuditLog
             After = after is null ? null : JsonSerializer.Serialize(after, Json),
         });
 
+    /// <summary>The fields an entry changed, each with its value before and after ("–" when absent): what a reader wants from a diff.</summary>
+    public static List<(string Field, string Before, string After)> Changes(AuditEntry entry)
+    {
+        static Dictionary<string, string> Fields(string? json) => json is null ? [] :
+            JsonDocument.Parse(json).RootElement is { ValueKind: JsonValueKind.Object } o
+                ? o.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText())
+                : new() { ["value"] = json };
+        var (before, after) = (Fields(entry.Before), Fields(entry.After));
+        return [.. before.Keys.Union(after.Keys)
+            .Where(k => before.GetValueOrDefault(k) != after.GetValueOrDefault(k))
+            .Select(k => (k, before.GetValueOrDefault(k) ?? "–", after.GetValueOrDefault(k) ?? "–"))];
+    }
+
+    public static string Describe(AuditEntry entry) =>
+        string.Join("; ", Changes(entry).Select(c => $"{c.Field}: {Shorten(c.Before)} → {Shorten(c.After)}"));
+
+    private static string Shorten(string s) => s.Length > 80 ? s[..80] + "…" : s;
+
     public static Task<List<AuditEntry>> HistoryAsync(TrackerDbContext db, string targetType, string targetId, CancellationToken ct = default) =>
         db.Audit.AsNoTracking().Where(a => a.TargetType == targetType && a.TargetId == targetId).OrderByDescending(a => a.Id).ToListAsync(ct);
 
@@ -46,7 +64,7 @@ public sealed class EditConflictException(string message, AuditEntry? other) : E
     {
         var other = await db.Audit.AsNoTracking().Where(a => a.TargetType == targetType && a.TargetId == targetId)
             .OrderByDescending(a => a.Id).FirstOrDefaultAsync(ct);
-        var by = other is null ? "someone else" : $"{other.UserName} at {other.At:yyyy-MM-dd HH:mm} UTC ({other.Action}: {other.Before ?? "–"} → {other.After ?? "–"})";
+        var by = other is null ? "someone else" : $"{other.UserName} at {other.At:yyyy-MM-dd HH:mm} UTC ({other.Action}: {AuditLog.Describe(other)})";
         return new EditConflictException($"{targetType} {targetId} was changed by {by} after you opened it. Your change was not saved: reload and apply it again.", other);
     }
 }

@@ -195,6 +195,8 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         if (e.SpeakerEntityId is not null)
         {
             var id = e.SpeakerEntityId.Trim();
+            // The old speaker was an actor because it spoke: a corrected speaker takes its place.
+            if (item.SpeakerEntityId is { } old && old != id) item.Actors.RemoveAll(a => a.EntityId == old);
             if (id.Length == 0) item.SpeakerEntityId = null;
             else
             {

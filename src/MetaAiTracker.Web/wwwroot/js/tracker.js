@@ -22,3 +22,18 @@ document.addEventListener('click', e => {
     side.classList.add('current');
     mark.classList.add('current');
 });
+
+// The editor's selection in the source text, as offsets into the article (the container's text is the article's text).
+window.tracker.selection = selector => {
+    const root = document.querySelector(selector);
+    const sel = window.getSelection();
+    if (!root || !sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
+    const range = sel.getRangeAt(0);
+    if (!root.contains(range.startContainer) || !root.contains(range.endContainer)) return null;
+    const before = document.createRange();
+    before.selectNodeContents(root);
+    before.setEnd(range.startContainer, range.startOffset);
+    const start = before.toString().length;
+    const text = range.toString();
+    return { start, end: start + text.length, text };
+};

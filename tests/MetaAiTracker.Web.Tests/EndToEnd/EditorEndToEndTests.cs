@@ -1,0 +1,122 @@
+using MetaAiTracker.Web.Accounts;
+using MetaAiTracker.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace MetaAiTracker.Web.Tests.EndToEnd;
+
+/// <summary>An editor's whole path in Chromium, and what an analyst sees of it afterwards.</summary>
+public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const string Article = """
+        ميتا تراجع استراتيجيتها للنماذج المفتوحة
+
+        قال مارك زوكربيرغ في رسالة إلى الموظفين: «سنبقى ملتزمين بالمصدر المفتوح، لكننا سنكون أكثر حذرًا في ما نطلقه».
+        وأعلنت الشركة في أكتوبر 2026 عن استثمار بقيمة 10 مليارات دولار في مراكز بيانات جديدة.
+        ويرى محللون أن الشركة تتجه نحو نماذج مغلقة بعد تشكيل مختبر الذكاء الفائق.
+        """;
+
+    [Fact]
+    public async Task AnEditorPastesCorrectsASpeakerTagsAThemeAndAnAnalystSeesIt()
+    {
+        var context = await app.ContextAsync(TrackerRoles.Editor, height: 1400);
+        var page = await context.NewPageAsync();
+        var cspErrors = new List<string>();
+        page.Console += (_, m) => { if (m.Text.Contains("Content Security Policy")) cspErrors.Add(m.Text); };
+
+        // Paste the article with its outlet and date, and land on its review page.
+        await page.GotoAsync(app.BaseUrl.TrimEnd('/') + "/articles/new");
+        await page.WaitForSelectorAsync("[data-ready=true]");
+        await page.FillAsync("input[name=title]", "ميتا تراجع استراتيجيتها");
+        await page.FillAsync("input[name=source]", "صحيفة الاختبار");
+        await page.FillAsync("input[name=published]", "2026-10-20");
+        await page.FillAsync("textarea[name=text]", Article);
+        await page.Keyboard.PressAsync("Tab");
+        await AppFixture.ScreenshotAsync(page, "add-article", fullPage: false);
+        await page.ClickAsync("section button.primary");
+        await page.WaitForURLAsync(u => u.Contains("/review/"));
+        var articleId = int.Parse(page.Url.Split("/review/")[1]);
+
+        // Correct the quote's speaker (to another tracked person) and tag it with a theme.
+        var quote = page.Locator(".review-item:has(.kind-quote)").First;
+        await quote.WaitForAsync();
+        var itemId = int.Parse((await quote.GetAttributeAsync("data-item"))!);
+        await quote.Locator("button.edit").ClickAsync();
+        await quote.Locator("select.speaker-select").SelectOptionAsync("yann-lecun");
+        await quote.Locator(".item-themes input[value=talent]").CheckAsync();
+        await AppFixture.ScreenshotAsync(page, "review-editing", fullPage: false);
+        await quote.Locator("button.save").ClickAsync();
+        await page.WaitForSelectorAsync($".review-item[data-item='{itemId}'].status-edited");
+        await page.Locator($".review-item[data-item='{itemId}'] details.history summary").ClickAsync();
+        await AppFixture.ScreenshotAsync(page, "review-saved", fullPage: false);
+        Assert.Contains("editor", await page.Locator($".review-item[data-item='{itemId}'] details.history").InnerTextAsync());
+
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync())
+        {
+            var item = await db.Items.Include(i => i.Themes).Include(i => i.Article).SingleAsync(i => i.Id == itemId);
+            Assert.Equal((articleId, "yann-lecun", ReviewStatus.Edited), (item.ArticleId, item.SpeakerEntityId, item.Status));
+            Assert.Contains("talent", item.Themes.Select(t => t.ThemeKey));
+            Assert.Equal(item.Article!.Text[item.Start..item.End], item.Text);
+            Assert.Equal("صحيفة الاختبار", item.Article.Source);
+            Assert.Equal(new DateOnly(2026, 10, 20), item.Article.PublishedStart);
+        }
+        await context.CloseAsync();
+
+        // The analyst finds the corrected item under its new theme, with its new speaker and a reviewed badge.
+        var analyst = await app.OpenAsync("/?theme=talent&status=confirmed&status=edited&status=added", height: 1200);
+        var card = analyst.Locator($".item-card[data-item='{itemId}']");
+        await card.WaitForAsync();
+        Assert.Equal("يان لوكون", (await card.Locator(".speaker").InnerTextAsync()).Trim());
+        Assert.Contains("reviewed", await card.Locator(".review-tag").GetAttributeAsync("class"));
+        Assert.Equal(0, await card.Locator(".actor", new() { HasTextString = "زوكربيرغ" }).CountAsync());
+        Assert.Contains("المواهب والتوظيف", await card.Locator(".item-foot").InnerTextAsync());
+        await AppFixture.ScreenshotAsync(analyst, "timeline-reviewed-only", fullPage: false);
+        Assert.Equal(0, await analyst.Locator("a[href='/review']").CountAsync());
+        await analyst.CloseAsync();
+        Assert.Empty(cspErrors);
+    }
+
+    [Fact]
+    public async Task AnEditorAddsAMissedClaimBySelectingItsSpan()
+    {
+        int articleId;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync())
+            articleId = await db.Articles.OrderBy(a => a.Id).Select(a => a.Id).FirstAsync();
+        var page = await app.OpenAsync($"/review/{articleId}", height: 1400, role: TrackerRoles.Editor);
+        var before = await page.Locator(".review-item").CountAsync();
+
+        // Select the first sentence-sized run of the source text, as an editor would with the mouse.
+        var selected = await page.EvaluateAsync<string>("""
+            () => {
+              const root = document.querySelector('.review-grid .source-text');
+              const node = [...root.childNodes].find(n => n.nodeType === 3 && n.textContent.trim().length > 40);
+              const start = node.textContent.search(/\S/);
+              const range = document.createRange();
+              range.setStart(node, start); range.setEnd(node, start + 30);
+              const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+              return range.toString();
+            }
+            """);
+        await page.SelectOptionAsync(".add-item select", "Claim");
+        await page.ClickAsync(".add-item button");
+        await page.WaitForFunctionAsync($"() => document.querySelectorAll('.review-item').length > {before}");
+
+        await using var after = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
+        var added = await after.Items.Include(i => i.Article).SingleAsync(i => i.ArticleId == articleId && i.Status == ReviewStatus.Added);
+        Assert.Equal(selected, added.Text);
+        Assert.Equal(selected, added.Article!.Text[added.Start..added.End]);
+        Assert.Equal((ItemKind.Claim, "editor"), (added.Kind, added.AddedBy));
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AnAnalystIsToldTheEditorPagesAreNotForTheirRole()
+    {
+        var page = await app.OpenAsync("/", role: TrackerRoles.Analyst);
+        await page.GotoAsync(app.BaseUrl.TrimEnd('/') + "/articles/new");
+        Assert.Contains("/account/denied", page.Url);
+        Assert.Contains("محرر", await page.InnerTextAsync("body"));
+        await page.CloseAsync();
+    }
+}
