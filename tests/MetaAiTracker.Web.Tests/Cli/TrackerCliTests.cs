@@ -6,14 +6,48 @@ namespace MetaAiTracker.Web.Tests.Cli;
 [Collection("console")]
 public class TrackerCliTests
 {
-    private static async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
+    private static Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => RunWithInputAsync("", args);
+
+    private static async Task<(int Code, string Out, string Err)> RunWithInputAsync(string input, params string[] args)
     {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        var (oldOut, oldErr, oldIn) = (Console.Out, Console.Error, Console.In);
+        Console.SetIn(new StringReader(input));
         var (o, e) = (new StringWriter(), new StringWriter());
         Console.SetOut(o);
         Console.SetError(e);
         try { return (await TrackerCli.RunAsync(args), o.ToString(), e.ToString()); }
-        finally { Console.SetOut(oldOut); Console.SetError(oldErr); }
+        finally { Console.SetOut(oldOut); Console.SetError(oldErr); Console.SetIn(oldIn); }
+    }
+
+    [Fact]
+    public async Task UsersAddReadsThePasswordFromStandardInputAndRefusesAWeakOne()
+    {
+        await using var store = await TestStore.CreateAsync();
+
+        var weak = await RunWithInputAsync("short1\n", "users", "add", "huda", "--role", "Admin", "--password-stdin", "--db", store.DatabasePath);
+        var noStdin = await RunWithInputAsync("a long enough passphrase 1\n", "users", "add", "huda", "--role", "Admin", "--db", store.DatabasePath);
+        var badRole = await RunWithInputAsync("a long enough passphrase 1\n", "users", "add", "huda", "--role", "Owner", "--password-stdin", "--db", store.DatabasePath);
+        var added = await RunWithInputAsync("a long enough passphrase 1\n", "users", "add", "huda", "--role", "admin", "--password-stdin", "--db", store.DatabasePath);
+        var again = await RunWithInputAsync("another passphrase 22\n", "users", "add", "huda", "--role", "Editor", "--password-stdin", "--db", store.DatabasePath);
+        var role = await RunAsync("users", "set-role", "huda", "Editor", "--db", store.DatabasePath);
+        var disabled = await RunAsync("users", "disable", "huda", "--db", store.DatabasePath);
+        var list = await RunAsync("users", "list", "--db", store.DatabasePath);
+
+        Assert.Equal(1, weak.Code);
+        Assert.Contains("at least 12 characters", weak.Err);
+        Assert.Equal(1, noStdin.Code);
+        Assert.Contains("--password-stdin", noStdin.Err);
+        Assert.Equal(1, badRole.Code);
+        Assert.Contains("unknown role 'Owner'", badRole.Err);
+        Assert.Equal((0, "added huda (Admin)"), (added.Code, added.Out.Trim()));
+        Assert.Equal(1, again.Code);
+        Assert.Contains("already exists", again.Err);
+        Assert.Equal(0, role.Code);
+        Assert.Equal(0, disabled.Code);
+        Assert.Matches(@"huda\s+Editor\s+disabled", list.Out);
+        await using var db = await store.DbAsync();
+        Assert.DoesNotContain("a long enough passphrase", (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users)).PasswordHash);
+        Assert.Equal(["user.add", "user.set-role", "user.disable"], db.Audit.OrderBy(a => a.Id).Select(a => a.Action).ToList());
     }
 
     [Fact]

@@ -111,6 +111,32 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task SeveralUploadedFilesEachGetTheirOwnResultAndAPrivateUrlIsRefused()
+    {
+        var page = await app.OpenAsync("/articles/new", height: 1200, role: TrackerRoles.Editor);
+        await page.SetInputFilesAsync("input[type=file]", new[]
+        {
+            new FilePayload { Name = "meta-leak.txt", MimeType = "text/plain", Buffer = System.Text.Encoding.UTF8.GetBytes("تسريب: ميتا تدرس إغلاق نموذجها القادم\n\nقالت مصادر إن ميتا تدرس إبقاء نموذجها القادم مغلقًا بعد مراجعة استراتيجية المصدر المفتوح.") },
+            new FilePayload { Name = "empty.txt", MimeType = "text/plain", Buffer = [] },
+            new FilePayload { Name = "windows-1256.txt", MimeType = "text/plain", Buffer = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1256)!.GetBytes("ميتا تطلق نموذج لاما الجديد مفتوح المصدر للمطورين في المنطقة العربية.") },
+        });
+        await page.WaitForSelectorAsync(".upload-results li:nth-child(3):not(.pending)");
+        await AppFixture.ScreenshotAsync(page, "upload-results", fullPage: false);
+        var results = await page.Locator(".upload-results li").EvaluateAllAsync<string[]>("items => items.map(i => i.className + '|' + i.textContent)");
+        Assert.StartsWith("added|", results[0]);
+        Assert.StartsWith("rejected|", results[1]);
+        Assert.Contains("empty", results[1]);
+        Assert.StartsWith("added|", results[2]);
+
+        await page.FillAsync("input[name=fetchUrl]", app.BaseUrl.TrimEnd('/') + "/account/login");
+        await page.Keyboard.PressAsync("Tab");
+        await page.ClickAsync("section:has(input[name=fetchUrl]) button");
+        var message = await page.Locator(".add-message").InnerTextAsync();
+        Assert.Contains("private, loopback or link-local", message);
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task AnAnalystIsToldTheEditorPagesAreNotForTheirRole()
     {
         var page = await app.OpenAsync("/", role: TrackerRoles.Analyst);

@@ -1,0 +1,148 @@
+using MetaAiTracker.Web.Accounts;
+using MetaAiTracker.Web.Components.Pages.Quality;
+using MetaAiTracker.Web.Data;
+using MetaAiTracker.Web.Editing;
+using MetaAiTracker.Web.Ingestion;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace MetaAiTracker.Web.Tests.Editing;
+
+/// <summary>Themes, aliases and merges as admins change them, what re-extraction then does, and the measured quality.</summary>
+public class CatalogAndQualityTests
+{
+    private static async Task<TestStore> SeededAsync()
+    {
+        var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync([TestStore.SeedsDir]);
+        return store;
+    }
+
+    [Fact]
+    public async Task OnlyAnAdminChangesTheCatalog()
+    {
+        await using var store = await SeededAsync();
+        var catalog = store.Services.GetRequiredService<CatalogService>();
+        await Assert.ThrowsAsync<AccessDeniedException>(() => catalog.AddThemeAsync(People.Editor, "leaks", "تسريبات", "Leaks", []));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => catalog.MergeThemesAsync(People.Editor, "talent", "investment"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => catalog.AddAliasAsync(People.Analyst, "meta", "ميتا بلاتفورمز"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => catalog.MergeEntitiesAsync(People.Editor, "nat-friedman", "meta"));
+    }
+
+    [Fact]
+    public async Task ANewThemesCuesAreUsedByReextraction()
+    {
+        await using var store = await SeededAsync();
+        var catalog = store.Services.GetRequiredService<CatalogService>();
+        await catalog.AddThemeAsync(People.Admin, "chips", "الرقائق", "Chips", ["رقائق", "معالج", "وحدات معالجة"]);
+
+        await store.Ingestion.ReextractAsync();
+
+        await using var db = await store.DbAsync();
+        var tagged = await db.ArticleThemes.CountAsync(t => t.ThemeKey == "chips") + await db.ItemThemes.CountAsync(t => t.ThemeKey == "chips");
+        Assert.True(tagged > 0, "no article or item was tagged with the new theme after re-extraction");
+        Assert.Equal("theme.add", (await db.Audit.SingleAsync()).Action);
+    }
+
+    [Fact]
+    public async Task MergingAThemeMovesEveryTagAndKeepsNoDuplicates()
+    {
+        await using var store = await SeededAsync();
+        int before;
+        await using (var db = await store.DbAsync())
+            before = await db.ItemThemes.Where(t => t.ThemeKey == "talent" || t.ThemeKey == "investment").Select(t => t.ItemId).Distinct().CountAsync();
+
+        await store.Services.GetRequiredService<CatalogService>().MergeThemesAsync(People.Admin, "talent", "investment");
+
+        await using var after = await store.DbAsync();
+        Assert.False(await after.Themes.AnyAsync(t => t.Key == "talent"));
+        Assert.Equal(0, await after.ItemThemes.CountAsync(t => t.ThemeKey == "talent") + await after.ArticleThemes.CountAsync(t => t.ThemeKey == "talent"));
+        Assert.Equal(before, await after.ItemThemes.CountAsync(t => t.ThemeKey == "investment"));
+        var entry = await after.Audit.SingleAsync();
+        Assert.Contains("المواهب", entry.Before);
+    }
+
+    [Fact]
+    public async Task AcceptingAProposedSpellingPutsItInTheLexicon()
+    {
+        await using var store = await SeededAsync();
+        EntityAlias proposed;
+        await using (var db = await store.DbAsync())
+        {
+            db.Aliases.Add(new EntityAlias { EntityId = "mark-zuckerberg", Text = "زاكربيرغو", Status = AliasStatus.Proposed, Note = "test" });
+            await db.SaveChangesAsync();
+            proposed = await db.Aliases.SingleAsync(a => a.Text == "زاكربيرغو");
+        }
+        Assert.DoesNotContain("زاكربيرغو", (await store.Ingestion.LoadLexiconAsync()).Entities.Single(e => e.Id == "mark-zuckerberg").Aliases);
+
+        await store.Services.GetRequiredService<CatalogService>().SetAliasStatusAsync(People.Admin, proposed.Id, AliasStatus.Accepted);
+
+        Assert.Contains("زاكربيرغو", (await store.Ingestion.LoadLexiconAsync()).Entities.Single(e => e.Id == "mark-zuckerberg").Aliases);
+    }
+
+    [Fact]
+    public async Task MergingTwoEntitiesMovesQuotesAndKeepsTheNamesAsAliases()
+    {
+        await using var store = await SeededAsync();
+        await using (var db = await store.DbAsync())
+        {
+            db.Entities.Add(new TrackedEntity { Id = "zuck-dup", Kind = Core.Model.EntityKind.Person, NameAr = "زاك", NameEn = "Zuck" });
+            await db.SaveChangesAsync();
+            var quote = await db.Items.FirstAsync(i => i.SpeakerEntityId == "mark-zuckerberg");
+            quote.SpeakerEntityId = "zuck-dup";
+            await db.SaveChangesAsync();
+        }
+
+        await store.Services.GetRequiredService<CatalogService>().MergeEntitiesAsync(People.Admin, "zuck-dup", "mark-zuckerberg");
+
+        await using var after = await store.DbAsync();
+        Assert.False(await after.Entities.AnyAsync(e => e.Id == "zuck-dup"));
+        Assert.False(await after.Items.AnyAsync(i => i.SpeakerEntityId == "zuck-dup"));
+        Assert.True(await after.Aliases.AnyAsync(a => a.EntityId == "mark-zuckerberg" && a.Text == "زاك" && a.Status == AliasStatus.Accepted));
+    }
+
+    [Fact]
+    public async Task QualityCountsEditorsDecisionsPerKind()
+    {
+        await using var store = await SeededAsync();
+        var review = store.Services.GetRequiredService<ReviewService>();
+        List<Item> quotes;
+        await using (var db = await store.DbAsync()) quotes = await db.Items.Where(i => i.Kind == ItemKind.Quote).OrderBy(i => i.Id).Take(4).ToListAsync();
+        await review.ConfirmAsync(People.Editor, quotes[0].Id, quotes[0].Version);
+        await review.ConfirmAsync(People.Editor, quotes[1].Id, quotes[1].Version);
+        await review.EditAsync(People.Editor, quotes[2].Id, quotes[2].Version, new ItemEdit { SpeakerName = "مصحح" });
+        await review.RejectAsync(People.Editor, quotes[3].Id, quotes[3].Version);
+        await review.AddItemAsync(People.Editor, quotes[0].ArticleId, ItemKind.Quote, 0, 20);
+
+        await using var after = await store.DbAsync();
+        var q = (await QualityQuery.ByKindAsync(after)).Single(k => k.Kind == ItemKind.Quote);
+        Assert.Equal((2, 1, 1, 1), (q.Confirmed, q.Edited, q.Rejected, q.Added));
+        Assert.Equal(0.75, q.Precision);
+        Assert.Equal(0.5, q.StrictPrecision);
+        Assert.Equal(0.75, q.Recall);
+        Assert.Equal(await after.Items.CountAsync(i => i.Kind == ItemKind.Quote && i.AddedBy == null), q.Machine);
+        Assert.Null((await QualityQuery.ByKindAsync(after)).Single(k => k.Kind == ItemKind.Event).Precision);
+    }
+
+    [Fact]
+    public async Task AnUploadOrPasteWithBadInputIsRefusedWithItsReasonAndStoresNothing()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var intake = store.Services.GetRequiredService<ArticleIntake>();
+        var results = new[]
+        {
+            await intake.UploadAsync(People.Editor, "empty.txt", []),
+            await intake.UploadAsync(People.Editor, "photo.png", [0x89, 0x50, 0x4E, 0x47, 0, 0, 0, 0]),
+            await intake.UploadAsync(People.Editor, "binary.txt", [0x00, 0x01, 0x02, 0x00, 0x00]),
+            await intake.PasteAsync(People.Editor, "<html><body><script>alert(1)</script></body></html>", html: true, new ArticleDetails()),
+            await intake.PasteAsync(People.Editor, "نص قصير", html: false, new ArticleDetails(Url: "javascript:alert(1)")),
+        };
+        Assert.All(results, r => Assert.Equal(IngestOutcome.Rejected, r.Outcome));
+        Assert.Contains("empty", results[0].Message);
+        Assert.Contains("unsupported", results[1].Message);
+        Assert.Contains("javascript:alert(1)", results[4].Message);
+        await Assert.ThrowsAsync<AccessDeniedException>(() => intake.PasteAsync(People.Analyst, "نص", false, new ArticleDetails()));
+        await using var db = await store.DbAsync();
+        Assert.Equal(0, await db.Articles.CountAsync());
+    }
+}
