@@ -137,6 +137,38 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task AnAdminSeesRecentChangesTheQueueAndTheMeasuredQuality()
+    {
+        int itemId, version;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync())
+            (itemId, version) = await db.Items.Where(i => i.Kind == ItemKind.Claim).OrderBy(i => i.Id).Select(i => ValueTuple.Create(i.Id, i.Version)).FirstAsync();
+        await app.Services.GetRequiredService<MetaAiTracker.Web.Editing.ReviewService>()
+            .RejectAsync(Editing.People.As("editor", TrackerRoles.Editor), itemId, version);
+
+        var page = await app.OpenAsync("/admin", height: 1000, role: TrackerRoles.Admin);
+        await page.Locator(".mud-tab", new() { HasTextString = "سجل التغييرات" }).ClickAsync();
+        var row = page.Locator(".audit-table tr[data-audit]", new() { HasTextString = "item.reject" }).First;
+        await row.WaitForAsync();
+        Assert.Contains("Rejected", await row.InnerTextAsync());
+        await AppFixture.ScreenshotAsync(page, "admin-audit", fullPage: false);
+        await page.Locator(".mud-tab", new() { HasTextString = "المحاور" }).ClickAsync();
+        await page.WaitForSelectorAsync(".themes-table tr[data-theme=talent]");
+        await AppFixture.ScreenshotAsync(page, "admin-themes", fullPage: false);
+
+        await page.GotoAsync(app.BaseUrl.TrimEnd('/') + "/quality");
+        var claims = page.Locator(".quality-table tr[data-kind=Claim]");
+        await claims.WaitForAsync();
+        Assert.Contains("0%", await claims.Locator(".precision").InnerTextAsync());
+        await AppFixture.ScreenshotAsync(page, "quality", fullPage: false);
+
+        await page.GotoAsync(app.BaseUrl.TrimEnd('/') + "/review");
+        await page.WaitForSelectorAsync(".review-queue li[data-article]");
+        Assert.Equal(await page.Locator(".review-queue li").CountAsync(), int.Parse((await page.GetAttributeAsync(".queue-counts", "data-articles"))!));
+        await AppFixture.ScreenshotAsync(page, "review-queue", fullPage: false);
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task AnAnalystIsToldTheEditorPagesAreNotForTheirRole()
     {
         var page = await app.OpenAsync("/", role: TrackerRoles.Analyst);
