@@ -127,7 +127,7 @@ public static class AppServices
         await using var db = await factory.CreateDbContextAsync(ct);
         if (!options.AnonymousRead && !await db.Users.AnyAsync(ct))
             logger.LogWarning("No account exists yet, so nobody can sign in. Create the first admin: {Command}",
-                "echo 'a long passphrase 1' | ./tracker users add NAME --role Admin --password-stdin");
+                "./tracker users add NAME --role Admin --password-stdin (the password on standard input)");
         if (!options.IngestSeedsOnFirstStart || await db.Articles.AnyAsync(ct)) return;
         if (!Directory.Exists(options.Seeds))
         {
