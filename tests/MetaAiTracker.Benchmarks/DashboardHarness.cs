@@ -56,12 +56,38 @@ public static class DashboardHarness
             configure: b => b.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0)));
         await app.StartAsync();
         var baseUrl = app.Urls.First();
-        using var http = new HttpClient { BaseAddress = new Uri(baseUrl) };
+        // Pages need a signed-in account since accounts came in: measure them as an analyst sees them, cookie and all.
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<MetaAiTracker.Web.Accounts.UserAdmin>()
+                    .AddAsync(MetaAiTracker.Web.Accounts.UserAdmin.CommandLine, "bench", "Analyst", BenchPassword);
+            }
+            catch (MetaAiTracker.Web.Accounts.AccountException ex) when (reuse && ex.Message.Contains("already exists")) { /* a kept store has the account */ }
+        }
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
+        await SignInAsync(http);
         await http.GetStringAsync("/");
         if (!memoryOnly)
         {
             var cssBaseline = await MedianAsync(reps, () => http.GetStringAsync("/css/app.css"));
             Console.WriteLine($"HTTP baseline (a static file): median {cssBaseline:F1} ms");
+            // What the sign-in cookie costs a request: the same small JSON read, anonymous-allowed static file above vs signed in here.
+            var authed = await MedianAsync(reps, () => http.GetStringAsync("/api/items/1/history"));
+            Console.WriteLine($"signed-in JSON endpoint (cookie decrypted, read policy, one indexed audit read): median {authed:F1} ms");
+            // The same page from a second app on the same store with anonymous read-only access: what sign-in adds to a render.
+            await using (var open = WebApp.Create(["--Serilog:MinimumLevel:Default=Warning", "--Tracker:AnonymousRead=true"], database: dbPath,
+                configure: b => b.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0))))
+            {
+                await open.StartAsync();
+                using var anonymous = new HttpClient { BaseAddress = new Uri(open.Urls.First()) };
+                await anonymous.GetStringAsync("/");
+                var withAccount = await MedianAsync(Math.Max(5, reps / 3), () => http.GetStringAsync("/"));
+                var withoutAccount = await MedianAsync(Math.Max(5, reps / 3), () => anonymous.GetStringAsync("/"));
+                Console.WriteLine($"first render / signed in: median {withAccount:F0} ms; anonymous read-only app, same store: median {withoutAccount:F0} ms");
+                await open.StopAsync();
+            }
             foreach (var path in new[] { "/", "/?theme=talent&stance=closed", "/search?q=%D8%B2%D9%88%D9%83%D8%B1%D8%A8%D9%8A%D8%B1%D8%AC", "/overview" })
             {
                 var render = await MedianAsync(Math.Max(5, reps / 3), () => http.GetStringAsync(path));
@@ -192,6 +218,19 @@ public static class DashboardHarness
         await tx.CommitAsync();
     }
 
+    private const string BenchPassword = "timeline reader 2026";
+
+    private static async Task SignInAsync(HttpClient http)
+    {
+        var form = await http.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["userName"] = "bench", ["password"] = BenchPassword, ["returnUrl"] = "/",
+        }));
+        if (response.RequestMessage?.RequestUri?.AbsolutePath != "/") throw new InvalidOperationException($"sign-in failed: {response.RequestMessage?.RequestUri}");
+    }
+
     private static async Task MeasureCircuitsAsync(string baseUrl, string path, int circuits)
     {
         using var playwright = await Playwright.CreateAsync();
@@ -200,9 +239,17 @@ public static class DashboardHarness
             ExecutablePath = "/usr/bin/chromium", Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-dev-shm-usage"],
         });
+        var context = await browser.NewContextAsync();
+        var login = await context.NewPageAsync();
+        await login.GotoAsync(baseUrl + "/account/login");
+        await login.FillAsync("input[name=userName]", "bench");
+        await login.FillAsync("input[name=password]", BenchPassword);
+        await login.ClickAsync("button[type=submit]");
+        await login.WaitForURLAsync(u => !u.Contains("/account/login"));
+        await login.CloseAsync();
         async Task<IPage> Open()
         {
-            var page = await browser.NewPageAsync();
+            var page = await context.NewPageAsync();
             await page.GotoAsync(baseUrl + path);
             await page.WaitForSelectorAsync("[data-ready=true]");
             if (path.StartsWith("/?")) await page.WaitForSelectorAsync(".item-card[data-item]");
