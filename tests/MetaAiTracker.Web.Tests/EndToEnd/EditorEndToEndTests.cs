@@ -169,6 +169,20 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task TheReviewPageReadsInEnglishWithTheSourceStillRightToLeft()
+    {
+        int articleId;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync())
+            articleId = await db.Articles.OrderByDescending(a => a.Id).Select(a => a.Id).FirstAsync();
+        var page = await app.OpenAsync($"/culture?set=en&back=/review/{articleId}", height: 1200, role: TrackerRoles.Editor);
+        Assert.Equal("ltr", await page.GetAttributeAsync("html", "dir"));
+        Assert.Equal("rtl", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.review-grid .source-text')).direction"));
+        Assert.Equal("Confirm", (await page.Locator(".review-item button.confirm").First.InnerTextAsync()).Trim());
+        await AppFixture.ScreenshotAsync(page, "review-en", fullPage: false);
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task AnAnalystIsToldTheEditorPagesAreNotForTheirRole()
     {
         var page = await app.OpenAsync("/", role: TrackerRoles.Analyst);
