@@ -13,6 +13,7 @@ public sealed record ItemPatch(int Version, ItemEdit Edit);
 public sealed record NewItem(ItemKind Kind, int Start, int End, ItemEdit? Details = null);
 public sealed record ThemeList(int Version, List<string> Themes);
 public sealed record Relevance(int Version, bool Relevant);
+public sealed record DetailsBody(int Version, string? Title = null, string? Source = null, string? Url = null, string? Published = null, bool PublishedEstimated = false);
 public sealed record ThemeBody(string Key, string LabelAr, string LabelEn, List<string>? Cues = null);
 public sealed record Into(string Target);
 public sealed record AliasBody(string Text);
@@ -38,6 +39,8 @@ public static class EditingApi
             Article(await review.SetArticleThemesAsync(u, id, t.Version, t.Themes, ct)));
         edit.MapPut("/articles/{id:int}/relevance", async (int id, Relevance r, ClaimsPrincipal u, ReviewService review, CancellationToken ct) =>
             Article(await review.SetRelevanceAsync(u, id, r.Version, r.Relevant, ct)));
+        edit.MapPut("/articles/{id:int}/details", async (int id, DetailsBody d, ClaimsPrincipal u, ReviewService review, CancellationToken ct) =>
+            Article(await review.SetDetailsAsync(u, id, d.Version, new ArticleDetails(d.Title, d.Source, d.Url, d.Published, d.PublishedEstimated), ct)));
         edit.MapPost("/articles/{id:int}/reviewed", async (int id, Versioned v, ClaimsPrincipal u, ReviewService review, CancellationToken ct) =>
             Article(await review.MarkReviewedAsync(u, id, v.Version, ct)));
         edit.MapPost("/items/{id:int}/confirm", async (int id, Versioned v, ClaimsPrincipal u, ReviewService review, CancellationToken ct) =>

@@ -114,6 +114,37 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
             return Task.CompletedTask;
         }, a => new { relevant = a.IsRelevant }, ct);
 
+    /// <summary>
+    /// Sets or corrects an article's title, outlet, URL and publication date (with its precision, or estimated). Quotes
+    /// and claims sit at the article's date, so those that had no date of their own move with it.
+    /// </summary>
+    public Task<Article> SetDetailsAsync(ClaimsPrincipal user, int articleId, int version, ArticleDetails details, CancellationToken ct = default) =>
+        ChangeArticleAsync(user, articleId, version, "article.details", async (article, db) =>
+        {
+            if (details.Title is { } title) article.Title = Clean(title, "title") ?? throw new ArgumentException("the title cannot be empty");
+            if (details.Source is { } source) article.Source = Clean(source, "outlet");
+            if (details.Url is { } url)
+            {
+                url = url.Trim();
+                if (url.Length > 0 && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
+                    throw new ArgumentException($"'{url}' is not an http or https address");
+                article.Url = url.Length > 0 ? url : null;
+                article.CanonicalUrl = Core.Ingestion.ContentIdentity.CanonicalUrl(article.Url);
+            }
+            if (details.Published is { } published)
+            {
+                var date = published.Trim().Length == 0 ? null : ArticleMetadata.ParseDate(published, details.PublishedEstimated)
+                    ?? throw new ArgumentException($"cannot read the publication date '{published}' (use YYYY, YYYY-MM or YYYY-MM-DD)");
+                article.SetPublished(date);
+                var placed = await db.Items.Where(i => i.ArticleId == article.Id && i.Kind != ItemKind.Event && i.DateText == null).ToListAsync(ct);
+                foreach (var i in placed)
+                {
+                    (i.DateStart, i.DateEnd, i.DateGranularity, i.DateEstimated) = (date?.Start, date?.End, date?.Granularity, date?.Estimated ?? false);
+                    i.Version++;
+                }
+            }
+        }, a => new { a.Title, a.Source, a.Url, Published = a.PublishedStart, a.PublishedGranularity, a.PublishedEstimated }, ct);
+
     /// <summary>Takes the article off the review queue (its items keep their own review states).</summary>
     public Task<Article> MarkReviewedAsync(ClaimsPrincipal user, int articleId, int version, CancellationToken ct = default) =>
         ChangeArticleAsync(user, articleId, version, "article.reviewed", (article, _) =>

@@ -149,3 +149,34 @@ public class ReviewServiceTests
         Assert.Contains("huda", conflict.Message);
     }
 }
+
+public class ArticleDetailsTests
+{
+    [Fact]
+    public async Task SettingThePublicationDateMovesTheArticlesUndatedQuotesAndClaimsButNotItsEvents()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync([TestStore.SeedsDir]);
+        var review = store.Services.GetRequiredService<ReviewService>();
+        Article article;
+        await using (var db = await store.DbAsync()) article = await db.Articles.OrderBy(a => a.Id).FirstAsync();
+        List<(int Id, ItemKind Kind, DateOnly? Start)> before;
+        await using (var db = await store.DbAsync())
+            before = (await db.Items.Where(i => i.ArticleId == article.Id).Select(i => new { i.Id, i.Kind, i.DateStart, i.DateText }).ToListAsync())
+                .Select(i => (i.Id, i.Kind, i.DateStart)).ToList();
+
+        var bad = await Assert.ThrowsAsync<ArgumentException>(() => review.SetDetailsAsync(People.Editor, article.Id, article.Version, new ArticleDetails(Published: "أمس")));
+        Assert.Contains("أمس", bad.Message);
+        await review.SetDetailsAsync(People.Editor, article.Id, article.Version, new ArticleDetails(Source: "الجزيرة نت", Published: "2025-03-14"));
+
+        await using var after = await store.DbAsync();
+        var stored = await after.Articles.SingleAsync(a => a.Id == article.Id);
+        Assert.Equal(("الجزيرة نت", new DateOnly(2025, 3, 14), Core.Model.DateGranularity.Day, false),
+            (stored.Source, stored.PublishedStart, stored.PublishedGranularity, stored.PublishedEstimated));
+        var items = await after.Items.Where(i => i.ArticleId == article.Id).ToListAsync();
+        Assert.All(items.Where(i => i.Kind != ItemKind.Event && i.DateText == null), i => Assert.Equal(new DateOnly(2025, 3, 14), i.DateStart));
+        Assert.All(items.Where(i => i.Kind == ItemKind.Event), i => Assert.Equal(before.Single(b => b.Id == i.Id).Start, i.DateStart));
+        var entry = await after.Audit.SingleAsync(a => a.Action == "article.details");
+        Assert.Contains("الجزيرة نت", entry.After);
+    }
+}
