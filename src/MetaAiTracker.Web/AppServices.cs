@@ -49,7 +49,10 @@ public static class AppServices
         builder.AddTrackerSignIn(options);
 
         // Dashboard
-        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // A pasted article travels in one circuit message; SignalR's 32 KB default would drop the circuit on a long
+        // article. Only signed-in accounts reach the hub (unless Tracker:AnonymousRead), and the reader's own limit applies after.
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = options.MaxFileBytes + 1_000_000);
         builder.Services.AddMudServices();
         return builder;
     }

@@ -183,6 +183,59 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task ALongPastedArticleIsStoredWhole()
+    {
+        // About 100 KB of UTF-8, three times SignalR's default message limit.
+        var body = string.Join("\n\n", Enumerable.Range(1, 300).Select(n =>
+            $"الفقرة {n}: قال مارك زوكربيرغ إن ميتا ستواصل نشر نماذج لاما مفتوحة المصدر، بينما يرى المحللون أن الضغوط التجارية قد تدفع الشركة إلى إغلاق بعض نماذجها المتقدمة في السنوات المقبلة."));
+        var page = await app.OpenAsync("/articles/new", role: TrackerRoles.Editor);
+        await page.FillAsync("input[name=title]", "مقال طويل عن استراتيجية ميتا");
+        await page.FillAsync("textarea[name=text]", body);
+        await page.Keyboard.PressAsync("Tab");
+        await page.ClickAsync("section button.primary");
+        await page.WaitForURLAsync(u => u.Contains("/review/"));
+        var articleId = int.Parse(page.Url.Split("/review/")[1]);
+
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
+        var stored = await db.Articles.SingleAsync(a => a.Id == articleId);
+        Assert.True(System.Text.Encoding.UTF8.GetByteCount(body) > 90_000);
+        Assert.Contains("الفقرة 300:", stored.Text);
+        Assert.Contains("الفقرة 1:", stored.Text);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task TwoEditorsOnOneItemTheSecondSaveIsRefusedAndShowsTheFirstChange()
+    {
+        int articleId, itemId;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync())
+        {
+            var item = await db.Items.Where(i => i.Kind == ItemKind.Event && i.Status == ReviewStatus.Machine).OrderByDescending(i => i.Id).FirstAsync();
+            (articleId, itemId) = (item.ArticleId, item.Id);
+        }
+        var first = await app.OpenAsync($"/review/{articleId}", height: 1200, role: TrackerRoles.Editor);
+        var second = await app.OpenAsync($"/review/{articleId}", height: 1200, role: TrackerRoles.Admin);
+
+        await first.Locator($".review-item[data-item='{itemId}'] button.confirm").ClickAsync();
+        await first.WaitForSelectorAsync($".review-item[data-item='{itemId}'].status-confirmed");
+        await second.Locator($".review-item[data-item='{itemId}'] button.reject").ClickAsync();
+        var error = second.Locator(".review-error");
+        await error.WaitForAsync();
+        await AppFixture.ScreenshotAsync(second, "review-conflict", fullPage: false);
+
+        var message = await error.InnerTextAsync();
+        Assert.Contains("editor", message);
+        Assert.Contains("Confirmed", message);
+        Assert.Contains("لم يُحفظ تعديلك", message);
+        // The page now shows the stored state, not the refused change.
+        await second.WaitForSelectorAsync($".review-item[data-item='{itemId}'].status-confirmed");
+        await using var after = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
+        Assert.Equal(ReviewStatus.Confirmed, (await after.Items.SingleAsync(i => i.Id == itemId)).Status);
+        await first.CloseAsync();
+        await second.CloseAsync();
+    }
+
+    [Fact]
     public async Task AnAnalystIsToldTheEditorPagesAreNotForTheirRole()
     {
         var page = await app.OpenAsync("/", role: TrackerRoles.Analyst);
