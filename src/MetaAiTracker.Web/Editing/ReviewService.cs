@@ -55,15 +55,20 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         ChangeItemAsync(user, itemId, version, "item.confirm", (item, _) =>
         {
             if (item.Status is ReviewStatus.Machine or ReviewStatus.Rejected) item.Status = ReviewStatus.Confirmed;
+            return Task.CompletedTask;
         }, ct);
 
     public Task<Item> RejectAsync(ClaimsPrincipal user, int itemId, int version, CancellationToken ct = default) =>
-        ChangeItemAsync(user, itemId, version, "item.reject", (item, _) => item.Status = ReviewStatus.Rejected, ct);
+        ChangeItemAsync(user, itemId, version, "item.reject", (item, _) =>
+        {
+            item.Status = ReviewStatus.Rejected;
+            return Task.CompletedTask;
+        }, ct);
 
     public Task<Item> EditAsync(ClaimsPrincipal user, int itemId, int version, ItemEdit edit, CancellationToken ct = default) =>
-        ChangeItemAsync(user, itemId, version, "item.edit", (item, db) =>
+        ChangeItemAsync(user, itemId, version, "item.edit", async (item, db) =>
         {
-            Apply(item, edit, db);
+            await ApplyAsync(item, edit, db, ct);
             // An added item stays "added" (quality counts it as a miss of the machine's); a machine item becomes "edited".
             if (item.Status != ReviewStatus.Added) item.Status = ReviewStatus.Edited;
         }, ct);
@@ -83,7 +88,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         // Quotes and claims sit at the article's date; an event has only its own date (set below, or none).
         if (kind != ItemKind.Event && published is not null)
             (item.DateStart, item.DateEnd, item.DateGranularity, item.DateEstimated) = (published.Start, published.End, published.Granularity, published.Estimated);
-        Apply(item, (details ?? new ItemEdit()) with { Start = start, End = end }, db);
+        await ApplyAsync(item, (details ?? new ItemEdit()) with { Start = start, End = end }, db, ct);
         db.Items.Add(item);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
@@ -153,7 +158,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
             return Task.CompletedTask;
         }, a => new { reviewed = a.Reviewed }, ct);
 
-    private async Task<Item> ChangeItemAsync(ClaimsPrincipal user, int itemId, int version, string action, Action<Item, TrackerDbContext> change, CancellationToken ct)
+    private async Task<Item> ChangeItemAsync(ClaimsPrincipal user, int itemId, int version, string action, Func<Item, TrackerDbContext, Task> change, CancellationToken ct)
     {
         Access.Require(user, TrackerRoles.Editor, action.Replace('.', ' '), logger);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -161,7 +166,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
             .AsSplitQuery().SingleOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new KeyNotFoundException($"no item {itemId}");
         if (item.Version != version) throw await EditConflictException.CreateAsync(db, "item", itemId.ToString(), ct);
         var before = ItemSnapshot.Of(item);
-        change(item, db);
+        await change(item, db);
         item.Version++;
         AuditLog.Add(db, user, clock.GetUtcNow(), action, "item", itemId.ToString(), item.ArticleId, before, ItemSnapshot.Of(item));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -208,7 +213,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
     }
 
     /// <summary>Applies an edit, validating every value against the article and the store; the message names what is wrong.</summary>
-    private static void Apply(Item item, ItemEdit e, TrackerDbContext db)
+    private static async Task ApplyAsync(Item item, ItemEdit e, TrackerDbContext db, CancellationToken ct)
     {
         var text = item.Article!.Text;
         var (start, end) = (e.Start ?? item.Start, e.End ?? item.End);
@@ -231,7 +236,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
             if (id.Length == 0) item.SpeakerEntityId = null;
             else
             {
-                var entity = db.Entities.AsNoTracking().SingleOrDefault(x => x.Id == id) ?? throw new ArgumentException($"unknown person or organisation '{id}'");
+                var entity = await db.Entities.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new ArgumentException($"unknown person or organisation '{id}'");
                 item.SpeakerEntityId = entity.Id;
                 item.SpeakerName = e.SpeakerName is { Length: > 0 } ? item.SpeakerName : entity.NameAr;
                 item.SpeakerKind = entity.Kind == EntityKind.Person ? SpeakerKind.Person : SpeakerKind.Organization;
@@ -254,11 +259,9 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         }
         if (e.Themes is not null)
         {
-            var known = db.Themes.AsNoTracking().Select(t => t.Key).ToHashSet();
-            var unknown = e.Themes.Where(t => !known.Contains(t)).ToList();
-            if (unknown.Count > 0) throw new ArgumentException($"unknown theme {string.Join(", ", unknown)}");
-            item.Themes.RemoveAll(t => !e.Themes.Contains(t.ThemeKey));
-            foreach (var k in e.Themes.Distinct().Where(k => !item.Themes.Any(t => t.ThemeKey == k))) item.Themes.Add(new ItemTheme { ThemeKey = k });
+            var keys = await KnownThemesAsync(db, e.Themes, ct);
+            item.Themes.RemoveAll(t => !keys.Contains(t.ThemeKey));
+            foreach (var k in keys.Where(k => !item.Themes.Any(t => t.ThemeKey == k))) item.Themes.Add(new ItemTheme { ThemeKey = k });
         }
     }
 
