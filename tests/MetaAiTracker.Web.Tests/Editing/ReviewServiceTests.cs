@@ -4,6 +4,7 @@ using MetaAiTracker.Web.Editing;
 using MetaAiTracker.Web.Ingestion;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace MetaAiTracker.Web.Tests.Editing;
 
@@ -42,6 +43,20 @@ public class ReviewServiceTests
         Assert.Empty(await db.Audit.ToListAsync());
         var after = await db.Items.SingleAsync(i => i.Id == item.Id);
         Assert.Equal((ReviewStatus.Machine, item.Version, item.SpeakerName), (after.Status, after.Version, after.SpeakerName));
+    }
+
+    [Fact]
+    public async Task ARefusedActionIsLoggedWithWhoTriedWhat()
+    {
+        var logs = new CapturedLogs();
+        await using var store = await TestStore.CreateAsync(s => s.AddLogging(b => b.AddProvider(logs)));
+        await store.Ingestion.IngestPathsAsync([TestStore.SeedsDir]);
+        var item = await AQuoteAsync(store);
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => store.Services.GetRequiredService<ReviewService>().RejectAsync(People.Analyst, item.Id, item.Version));
+
+        var refusal = Assert.Single(logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.StartsWith("Refused"));
+        Assert.Equal("Refused item reject for amal: it needs the Editor role", refusal.Message);
     }
 
     [Fact]

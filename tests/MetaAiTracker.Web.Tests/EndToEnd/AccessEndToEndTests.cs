@@ -136,6 +136,21 @@ public class AccessEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task SigningOutEndsTheSession()
+    {
+        using var analyst = await app.ClientAsync("analyst");
+        var page = await analyst.GetStringAsync("/overview");
+        var form = System.Text.RegularExpressions.Regex.Match(page, "action=\"/account/logout\"[\\s\\S]*?name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        Assert.True(form.Success, "no sign-out form with an anti-forgery token on the page");
+
+        var signOut = await analyst.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = form.Groups[1].Value }));
+        Assert.Equal("/account/login", signOut.Headers.Location?.OriginalString);
+        var after = await analyst.GetAsync("/overview");
+        Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
+        Assert.StartsWith("/account/login", after.Headers.Location!.PathAndQuery());
+    }
+
+    [Fact]
     public async Task PagesCarryTheSecurityHeadersAndAStrictCookie()
     {
         using var anon = await app.ClientAsync(null);
