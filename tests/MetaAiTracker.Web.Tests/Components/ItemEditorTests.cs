@@ -39,7 +39,8 @@ public class ItemEditorTests : BunitContext
 
         Assert.NotNull(edit);
         Assert.Equal("yann-lecun", edit.SpeakerEntityId);
-        Assert.Null(edit.SpeakerName);
+        Assert.Equal("يان لوكون", edit.SpeakerName);
+        Assert.Equal("يان لوكون", cut.Find("input[name=speakerName]").GetAttribute("value"));
         Assert.Equal(["openness", "talent"], edit.Themes!.Order());
         Assert.Null(edit.Amounts);
         Assert.Null(edit.Date);
