@@ -1,9 +1,7 @@
 using System.Security.Claims;
 using MetaAiTracker.Core.Ingestion;
 using MetaAiTracker.Web.Accounts;
-using MetaAiTracker.Web.Data;
 using MetaAiTracker.Web.Ingestion;
-using Microsoft.EntityFrameworkCore;
 
 namespace MetaAiTracker.Web.Editing;
 
@@ -16,7 +14,7 @@ public sealed record ArticleDetails(string? Title = null, string? Source = null,
 /// back with the existing article's id instead of being stored twice).
 /// </summary>
 public sealed class ArticleIntake(IngestionService ingestion, UrlFetcher fetcher, ArticleReaderOptions readerOptions,
-    IDbContextFactory<TrackerDbContext> dbFactory, TimeProvider clock, ILogger<ArticleIntake> logger)
+    TimeProvider clock, ILogger<ArticleIntake> logger)
 {
     public Task<IngestResult> PasteAsync(ClaimsPrincipal user, string text, bool html, ArticleDetails details, CancellationToken ct = default)
     {
@@ -61,15 +59,9 @@ public sealed class ArticleIntake(IngestionService ingestion, UrlFetcher fetcher
             logger.LogWarning("Refused an article from {Via} by {User}: {Reason}", via, TrackerRoles.NameOf(user), ex.Message);
             return new IngestResult(fileName, IngestOutcome.Rejected, ex.Message);
         }
-        var result = await ingestion.IngestAsync(source, await ingestion.LoadLexiconAsync(ct), fileName, ct);
-        if (result.Outcome == IngestOutcome.Added)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            AuditLog.Add(db, user, clock.GetUtcNow(), "article.add", "article", result.ArticleId!.Value.ToString(), result.ArticleId, null,
-                new { via, source.Title, source.Source, source.Url, Published = details.Published, result.Quotes, result.Events, result.Claims });
-            await db.SaveChangesAsync(ct);
-        }
-        return result;
+        return await ingestion.IngestAsync(source, await ingestion.LoadLexiconAsync(ct), fileName,
+            id => AuditLog.Entry(user, clock.GetUtcNow(), "article.add", "article", id.ToString(), id, null,
+                new { via, source.Title, source.Source, source.Url, details.Published, source.Format, source.Encoding }), ct);
     }
 
     private static SourceArticle Override(SourceArticle source, ArticleDetails d)

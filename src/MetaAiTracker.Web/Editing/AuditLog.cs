@@ -20,12 +20,15 @@ public static class AuditLog
 
     public static void Add(TrackerDbContext db, ClaimsPrincipal user, DateTimeOffset at, string action, string targetType, string targetId,
         int? articleId, object? before, object? after) =>
-        db.Audit.Add(new AuditEntry
+        db.Audit.Add(Entry(user, at, action, targetType, targetId, articleId, before, after));
+
+    public static AuditEntry Entry(ClaimsPrincipal user, DateTimeOffset at, string action, string targetType, string targetId,
+        int? articleId, object? before, object? after) => new()
         {
             At = at, UserName = TrackerRoles.NameOf(user), Action = action, TargetType = targetType, TargetId = targetId, ArticleId = articleId,
             Before = before is null ? null : JsonSerializer.Serialize(before, Json),
             After = after is null ? null : JsonSerializer.Serialize(after, Json),
-        });
+        };
 
     /// <summary>The fields an entry changed, each with its value before and after ("–" when absent): what a reader wants from a diff.</summary>
     public static List<(string Field, string Before, string After)> Changes(AuditEntry entry)

@@ -22,6 +22,7 @@ internal sealed class ArticleWriter : IDisposable
     private readonly RowInserter<ItemAmount> itemAmounts;
     private readonly RowInserter<EntityAlias> proposals;
     private readonly DbCommand findDuplicate;
+    private RowInserter<AuditEntry>? audit;
     private readonly TrackerDbContext db;
 
     public ArticleWriter(TrackerDbContext db)
@@ -61,19 +62,22 @@ internal sealed class ArticleWriter : IDisposable
         {
             item.ArticleId = article.Id;
             items.Insert(item);
-            if (Environment.GetEnvironmentVariable("NOJOIN") is not null) continue;
             foreach (var t in item.Themes) { t.ItemId = item.Id; itemThemes.Insert(t); }
             foreach (var a in item.Actors) { a.ItemId = item.Id; itemActors.Insert(a); }
             foreach (var a in item.Amounts) { a.ItemId = item.Id; itemAmounts.Insert(a); }
         }
         foreach (var p in variantProposals.DistinctBy(p => (p.EntityId, p.Surface)))
             proposals.Insert(new EntityAlias { EntityId = p.EntityId, Text = p.Surface, Status = AliasStatus.Proposed, Note = p.Reason });
-        if (Environment.GetEnvironmentVariable("NOFTS") is null) SearchIndex.Index(db, article.Id, articleShadow, article.Items.Select((i, k) => (i.Id, itemShadows[k])));
+        SearchIndex.Index(db, article.Id, articleShadow, article.Items.Select((i, k) => (i.Id, itemShadows[k])));
     }
+
+    /// <summary>An editor's "article.add" entry, in the article's own transaction (prepared only when an editor adds one).</summary>
+    public void Audit(AuditEntry entry) => (audit ??= new(db)).Insert(entry);
 
     public void Dispose()
     {
         foreach (var d in new IDisposable[] { articles, articleThemes, articleEntities, items, itemThemes, itemActors, itemAmounts, proposals, findDuplicate })
             d.Dispose();
+        audit?.Dispose();
     }
 }

@@ -30,7 +30,8 @@ public sealed class IngestionService(
     /// <summary>An article read and extracted, ready for the writer; or the reason it was rejected.</summary>
     private sealed record Prepared(
         string Path, IngestResult? Rejection, SourceArticle? Source = null, string Hash = "", string? CanonicalUrl = null,
-        ArticleExtraction? Extraction = null, List<Item>? Items = null, string ArticleShadow = "", List<string>? ItemShadows = null);
+        ArticleExtraction? Extraction = null, List<Item>? Items = null, string ArticleShadow = "", List<string>? ItemShadows = null,
+        Func<int, AuditEntry>? Audit = null);
 
     /// <summary>Ingests files and folders (recursively); a bad file is reported and the batch goes on.</summary>
     public async Task<List<IngestResult>> IngestPathsAsync(IEnumerable<string> paths, Action<IngestResult>? progress = null, CancellationToken ct = default)
@@ -91,9 +92,12 @@ public sealed class IngestionService(
         return await TrackerDbSetup.LoadLexiconAsync(db, ct);
     }
 
-    /// <summary>Stores one parsed article with its extractions, or reports the existing copy.</summary>
-    public async Task<IngestResult> IngestAsync(SourceArticle source, Lexicon lexicon, string? path = null, CancellationToken ct = default) =>
-        (await StoreBatchAsync([Prepare(source, lexicon, path ?? source.FileName)], ct))[0];
+    /// <summary>
+    /// Stores one parsed article with its extractions, or reports the existing copy. <paramref name="audit"/> makes the
+    /// entry recording who added it (from the new article's id), written in the article's own transaction.
+    /// </summary>
+    public async Task<IngestResult> IngestAsync(SourceArticle source, Lexicon lexicon, string? path = null, Func<int, AuditEntry>? audit = null, CancellationToken ct = default) =>
+        (await StoreBatchAsync([Prepare(source, lexicon, path ?? source.FileName) with { Audit = audit }], ct))[0];
 
     /// <summary>
     /// Stores a batch in one transaction: a crash leaves whole articles or none, never half of one. When an article
@@ -173,6 +177,7 @@ public sealed class IngestionService(
         article.SetPublished(source.Published);
 
         writer.Write(article, extraction.VariantProposals, p.ArticleShadow, p.ItemShadows!);
+        if (p.Audit is { } audit) writer.Audit(audit(article.Id));
         return new IngestResult(p.Path, IngestOutcome.Added, $"{p.Path}: article {article.Id}", article.Id,
             extraction.Quotes.Count, extraction.Events.Count, extraction.Claims.Count);
     }

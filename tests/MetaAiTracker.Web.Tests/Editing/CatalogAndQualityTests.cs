@@ -125,6 +125,24 @@ public class CatalogAndQualityTests
     }
 
     [Fact]
+    public async Task AnAddedArticleIsAuditedOnceAndItsDuplicateNotAtAll()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var intake = store.Services.GetRequiredService<ArticleIntake>();
+        const string text = "قال مارك زوكربيرغ إن ميتا ستطلق نموذجًا مغلقًا للمرة الأولى، في تحول عن استراتيجية المصدر المفتوح.";
+
+        var added = await intake.PasteAsync(People.Editor, text, false, new ArticleDetails(Title: "تحول ميتا", Published: "2026-09"));
+        var again = await intake.UploadAsync(People.OtherEditor, "same.txt", System.Text.Encoding.UTF8.GetBytes(text));
+
+        Assert.Equal((IngestOutcome.Added, IngestOutcome.Duplicate, added.ArticleId), (added.Outcome, again.Outcome, again.ArticleId));
+        await using var db = await store.DbAsync();
+        var entry = await db.Audit.SingleAsync();
+        Assert.Equal(("huda", "article.add", added.ArticleId), (entry.UserName, entry.Action, entry.ArticleId));
+        Assert.Contains("\"via\":\"paste\"", entry.After);
+        Assert.Equal(new DateOnly(2026, 9, 1), (await db.Articles.SingleAsync()).PublishedStart);
+    }
+
+    [Fact]
     public async Task AnUploadOrPasteWithBadInputIsRefusedWithItsReasonAndStoresNothing()
     {
         await using var store = await TestStore.CreateAsync();
