@@ -62,7 +62,7 @@ public sealed record ArticleMetadata(string? Title, string? Url, string? Source,
             NullIfEmpty(v.GetValueOrDefault("source")), published);
     }
 
-    /// <summary>YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time; a leading ~ means estimated. Null when unreadable.</summary>
+    /// <summary>YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Q1..Q4, YYYY-H1/H2 or an ISO date-time; a leading ~ means estimated. Null when unreadable.</summary>
     public static DateRange? ParseDate(string? value, bool estimated = false)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
@@ -72,6 +72,13 @@ public sealed record ArticleMetadata(string? Title, string? Url, string? Source,
         if (DateOnly.TryParseExact(s, "yyyy-MM-dd", inv, DateTimeStyles.None, out var day)) return DateRange.Day(day, estimated);
         if (DateOnly.TryParseExact(s, "yyyy-MM", inv, DateTimeStyles.None, out var month)) return DateRange.Month(month.Year, month.Month, estimated);
         if (s.Length == 4 && int.TryParse(s, NumberStyles.None, inv, out var year) && year is > 1900 and < 2200) return DateRange.Year(year, estimated);
+        // A quarter or a half, as editors date what the news gives no closer than that ("in the first quarter of 2025").
+        if (s.Length == 7 && s[4] == '-' && int.TryParse(s[..4], NumberStyles.None, inv, out year) && year is > 1900 and < 2200 && s[6] is >= '1' and <= '4')
+        {
+            if (s[5] is 'Q' or 'q') return DateRange.Quarter(year, s[6] - '0', estimated);
+            if (s[5] is 'H' or 'h' && s[6] is '1' or '2')
+                return new DateRange(new DateOnly(year, s[6] == '1' ? 1 : 7, 1), new DateOnly(year, s[6] == '1' ? 6 : 12, s[6] == '1' ? 30 : 31), DateGranularity.Half, estimated);
+        }
         if (DateTimeOffset.TryParse(s, inv, DateTimeStyles.AssumeUniversal, out var dt)) return DateRange.Day(DateOnly.FromDateTime(dt.UtcDateTime), estimated);
         return null;
     }

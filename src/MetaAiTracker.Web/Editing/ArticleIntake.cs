@@ -67,7 +67,7 @@ public sealed class ArticleIntake(IngestionService ingestion, UrlFetcher fetcher
     private static SourceArticle Override(SourceArticle source, ArticleDetails d)
     {
         var published = d.Published is { Length: > 0 } p
-            ? ArticleMetadata.ParseDate(p, d.PublishedEstimated) ?? throw new ArgumentException($"cannot read the publication date '{p}' (use YYYY, YYYY-MM or YYYY-MM-DD)")
+            ? ArticleMetadata.ParseDate(p, d.PublishedEstimated) ?? throw new ArgumentException($"cannot read the publication date '{p}' (use YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD)")
             : source.Published;
         if (d.Url is { Length: > 0 } u && (!Uri.TryCreate(u.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
             throw new ArgumentException($"'{u}' is not an http or https address");

@@ -139,7 +139,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
             if (details.Published is { } published)
             {
                 var date = published.Trim().Length == 0 ? null : ArticleMetadata.ParseDate(published, details.PublishedEstimated)
-                    ?? throw new ArgumentException($"cannot read the publication date '{published}' (use YYYY, YYYY-MM or YYYY-MM-DD)");
+                    ?? throw new ArgumentException($"cannot read the publication date '{published}' (use YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD)");
                 article.SetPublished(date);
                 var placed = await db.Items.Where(i => i.ArticleId == article.Id && i.Kind != ItemKind.Event && i.DateText == null).ToListAsync(ct);
                 foreach (var i in placed)
@@ -272,8 +272,8 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
             (item.DateStart, item.DateEnd, item.DateGranularity, item.DateEstimated, item.DateText) = (null, null, null, false, null);
             return;
         }
-        var from = ArticleMetadata.ParseDate(date, estimated) ?? throw new ArgumentException($"cannot read the date '{date}' (use YYYY, YYYY-MM or YYYY-MM-DD)");
-        var until = to is { Length: > 0 } ? ArticleMetadata.ParseDate(to, estimated) ?? throw new ArgumentException($"cannot read the date '{to}' (use YYYY, YYYY-MM or YYYY-MM-DD)") : from;
+        var from = ArticleMetadata.ParseDate(date, estimated) ?? throw new ArgumentException($"cannot read the date '{date}' (use YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD)");
+        var until = to is { Length: > 0 } ? ArticleMetadata.ParseDate(to, estimated) ?? throw new ArgumentException($"cannot read the date '{to}' (use YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD)") : from;
         if (until.End < from.Start) throw new ArgumentException($"the date range ends ({to}) before it starts ({date})");
         // A range is as precise as its coarser end: "2024 to 2024-09" is read in years.
         var granularity = (DateGranularity)Math.Max((int)from.Granularity, (int)until.Granularity);
