@@ -236,6 +236,30 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task AnAdminAddsAnAccountThatCanThenSignIn()
+    {
+        var page = await app.OpenAsync("/admin", role: TrackerRoles.Admin);
+        await page.Locator(".mud-tab", new() { HasTextString = "الحسابات" }).ClickAsync();
+        await page.FillAsync("input[name=newName]", "weak");
+        await page.SelectOptionAsync("select[name=newRole]", TrackerRoles.Editor);
+        await page.FillAsync("input[name=newPassword]", "short1");
+        await page.Keyboard.PressAsync("Tab");
+        await page.ClickAsync(".new-account button");
+        Assert.Contains("at least 12 characters", await page.Locator(".mud-alert").InnerTextAsync());
+
+        await page.FillAsync("input[name=newName]", "nadia");
+        await page.FillAsync("input[name=newPassword]", "a new editor passphrase 7");
+        await page.Keyboard.PressAsync("Tab");
+        await page.ClickAsync(".new-account button");
+        await page.WaitForSelectorAsync(".users-table tr[data-user=nadia]");
+        Assert.Equal("", await page.InputValueAsync("input[name=newPassword]"));
+        await page.CloseAsync();
+
+        using var nadia = await app.ClientAsync("nadia", "a new editor passphrase 7");
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await nadia.GetAsync("/review")).StatusCode);
+    }
+
+    [Fact]
     public async Task AnAnalystIsToldTheEditorPagesAreNotForTheirRole()
     {
         var page = await app.OpenAsync("/", role: TrackerRoles.Analyst);
