@@ -17,6 +17,20 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         ويرى محللون أن الشركة تتجه نحو نماذج مغلقة بعد تشكيل مختبر الذكاء الفائق.
         """;
 
+    /// <summary>Adds the pasted article and returns its id from the review page it lands on; a refusal fails with its message.</summary>
+    private static async Task<int> SubmitPasteAsync(IPage page)
+    {
+        await page.ClickAsync("section:has(textarea[name=text]) button.primary");
+        await page.WaitForFunctionAsync("() => location.pathname.startsWith('/review/') || document.querySelector('.add-message')",
+            null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        if (!page.Url.Contains("/review/"))
+        {
+            await AppFixture.ScreenshotAsync(page, "paste-refused", fullPage: false);
+            Assert.Fail("the paste was not added: " + await page.Locator(".add-message").InnerTextAsync());
+        }
+        return int.Parse(page.Url.Split("/review/")[1]);
+    }
+
     [Fact]
     public async Task AnEditorPastesCorrectsASpeakerTagsAThemeAndAnAnalystSeesIt()
     {
@@ -34,9 +48,7 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         await page.FillAsync("textarea[name=text]", Article);
         await page.Keyboard.PressAsync("Tab");
         await AppFixture.ScreenshotAsync(page, "add-article", fullPage: false);
-        await page.ClickAsync("section button.primary");
-        await page.WaitForURLAsync(u => u.Contains("/review/"));
-        var articleId = int.Parse(page.Url.Split("/review/")[1]);
+        var articleId = await SubmitPasteAsync(page);
 
         // Correct the quote's speaker (to another tracked person) and tag it with a theme.
         var quote = page.Locator(".review-item:has(.kind-quote)").First;
@@ -192,9 +204,7 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         await page.FillAsync("input[name=title]", "مقال طويل عن استراتيجية ميتا");
         await page.FillAsync("textarea[name=text]", body);
         await page.Keyboard.PressAsync("Tab");
-        await page.ClickAsync("section button.primary");
-        await page.WaitForURLAsync(u => u.Contains("/review/"));
-        var articleId = int.Parse(page.Url.Split("/review/")[1]);
+        var articleId = await SubmitPasteAsync(page);
 
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
         var stored = await db.Articles.SingleAsync(a => a.Id == articleId);
