@@ -61,6 +61,8 @@ public class AccessEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task AnEditorEditsButCannotManageThemes()
     {
         using var editor = await app.ClientAsync("editor");
+        // The prerendered page says it is not interactive yet, which the browser tests wait past before typing.
+        Assert.Contains("data-interactive=\"false\"", await editor.GetStringAsync("/articles/new"));
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostAsJsonAsync("/api/themes", new { key = "leaks", labelAr = "تسريبات", labelEn = "Leaks" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.PostAsJsonAsync("/api/entities/meta/merge", new { target = "openai" })).StatusCode);
         using var admin = await app.ClientAsync("admin");

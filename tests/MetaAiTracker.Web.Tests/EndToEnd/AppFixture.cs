@@ -113,8 +113,18 @@ public sealed class AppFixture : IAsyncLifetime
         var page = await context.NewPageAsync();
         page.Close += (_, _) => _ = context.CloseAsync();
         await page.GotoAsync(BaseUrl.TrimEnd('/') + path);
-        await page.WaitForSelectorAsync("[data-ready=true]");
+        await WaitInteractiveAsync(page);
         return page;
+    }
+
+    /// <summary>
+    /// Waits until the circuit is live and the page itself renders interactively: the layout's marker comes first,
+    /// and an editor page's inputs are still the prerendered ones until its own marker (data-interactive) says true.
+    /// </summary>
+    public static async Task WaitInteractiveAsync(IPage page)
+    {
+        await page.WaitForSelectorAsync("[data-ready=true]");
+        await page.WaitForFunctionAsync("() => !document.querySelector('[data-interactive=false]')");
     }
 
     public static Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>

@@ -41,7 +41,7 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
 
         // Paste the article with its outlet and date, and land on its review page.
         await page.GotoAsync(app.BaseUrl.TrimEnd('/') + "/articles/new");
-        await page.WaitForSelectorAsync("[data-ready=true]");
+        await AppFixture.WaitInteractiveAsync(page);
         await page.FillAsync("input[name=title]", "ميتا تراجع استراتيجيتها");
         await page.FillAsync("input[name=source]", "صحيفة الاختبار");
         await page.FillAsync("input[name=published]", "2026-10-20");
