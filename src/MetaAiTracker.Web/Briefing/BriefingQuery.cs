@@ -13,6 +13,8 @@ public sealed record BriefingItem(int Id, ItemKind Kind, string Text, string? Sp
 {
     /// <summary>Not in the view the last time it was exported (saved views only).</summary>
     public bool IsNew { get; init; }
+    /// <summary>An editor confirmed, corrected or added it: readers weigh it differently from what the machine found.</summary>
+    public bool Reviewed { get; init; }
 }
 
 /// <summary>Two periods in a row whose open/closed balance moved the most.</summary>
@@ -33,6 +35,8 @@ public sealed record BriefingModel(
     /// <summary>When the saved view was last exported; items added since are marked new.</summary>
     public DateTimeOffset? NewSince { get; init; }
     public int NewItems { get; init; }
+    /// <summary>Items of the view an editor has reviewed (confirmed, edited or added).</summary>
+    public int ReviewedItems { get; init; }
 }
 
 /// <summary>
@@ -50,6 +54,7 @@ public static class BriefingQuery
         var summary = await TimelineQuery.SummarizeAsync(counted, Zoom.Month, ct);
         var themeCounts = await TimelineQuery.ThemeCountsAsync(counted, ct);
         var stanceCounts = await counted.GroupBy(i => i.Stance).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var reviewed = await counted.CountAsync(i => i.Status == ReviewStatus.Confirmed || i.Status == ReviewStatus.Edited || i.Status == ReviewStatus.Added, ct);
 
         var page = TimelineQuery.Filter(db, filter, forPage: true);
         // Key events in date order; quotes that take a side and have a speaker first; claims asserted before hedged.
@@ -74,10 +79,16 @@ public static class BriefingQuery
         BriefingItem Map(Item i) => new(i.Id, i.Kind, i.Summary ?? i.Text,
             i.SpeakerEntityId is { } sid && entities.TryGetValue(sid, out var name) ? name : i.SpeakerName,
             i.DateStart is { } s && i.DateEnd is { } e && i.DateGranularity is { } g ? DateLabels.Label(s, e, g, i.DateEstimated) : Ui.T("lane.undated"),
-            i.Stance, i.Hedged, number[i.ArticleId], articles[i.ArticleId].Source);
+            i.Stance, i.Hedged, number[i.ArticleId], articles[i.ArticleId].Source)
+        {
+            Reviewed = i.Status is ReviewStatus.Confirmed or ReviewStatus.Edited or ReviewStatus.Added,
+        };
 
         return new BriefingModel(filter, now, generatedBy, summary.Total, summary.Lanes, summary.Periods, themeCounts, stanceCounts,
-            Shifts(summary.Periods), [.. events.Select(Map)], [.. quotes.Select(Map)], [.. open.Select(Map)], [.. closed.Select(Map)], sources, themes);
+            Shifts(summary.Periods), [.. events.Select(Map)], [.. quotes.Select(Map)], [.. open.Select(Map)], [.. closed.Select(Map)], sources, themes)
+        {
+            ReviewedItems = reviewed,
+        };
     }
 
     /// <summary>The three largest moves of the balance between one month that leans and the next that leans.</summary>

@@ -117,6 +117,25 @@ public class BriefingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnItemAnEditorConfirmedIsMarkedAndTheCoverCountsReviewedItems()
+    {
+        Item quote;
+        await using (var db = await _store.DbAsync())
+            quote = await db.Items.Where(i => i.Kind == ItemKind.Quote && i.SpeakerName != null).OrderBy(i => i.Id).FirstAsync();
+        await _store.Services.GetRequiredService<MetaAiTracker.Web.Editing.ReviewService>()
+            .ConfirmAsync(Editing.People.Editor, quote.Id, quote.Version);
+
+        var (model, html, pdf) = await ExportAsync(new TimelineFilter { Items = [quote.Id, quote.Id + 1] }, "ar");
+
+        Assert.Equal(1, model.ReviewedItems);
+        Assert.True(Assert.Single(model.Quotes, q => q.Id == quote.Id).Reviewed);
+        Assert.DoesNotContain(model.Events.Concat(model.Quotes).Concat(model.OpenClaims).Concat(model.ClosedClaims), i => i.Id != quote.Id && i.Reviewed);
+        var text = Words(Run("pdftotext", pdf, "-"));
+        Assert.Contains("راجعه محرر", text);
+        Assert.Matches($@"1\s*من\s*{model.Total}[^.]*راجعها محرر", text);
+    }
+
+    [Fact]
     public async Task ASavedViewIsExportedAgainWithWhatIsNewSinceItsLastExportMarked()
     {
         var service = _store.Services.GetRequiredService<BriefingService>();
