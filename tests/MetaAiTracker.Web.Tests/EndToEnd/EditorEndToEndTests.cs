@@ -270,6 +270,28 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task MarkingAnArticleReviewedTakesItOffTheQueueAndOpensTheNextOne()
+    {
+        int first, next;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync())
+        {
+            var open = await db.Articles.Where(a => !a.Reviewed).OrderByDescending(a => a.Id).Select(a => a.Id).Take(2).ToListAsync();
+            (first, next) = (open[0], open[1]);
+        }
+        var page = await app.OpenAsync($"/review/{first}", role: TrackerRoles.Editor);
+        await page.ClickAsync("button.mark-reviewed");
+        await page.WaitForURLAsync(u => u.EndsWith($"/review/{next}"));
+
+        await using var after = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
+        Assert.True((await after.Articles.SingleAsync(a => a.Id == first)).Reviewed);
+        Assert.Equal("editor", (await after.Audit.SingleAsync(a => a.Action == "article.reviewed" && a.ArticleId == first)).UserName);
+        await page.GotoAsync(app.BaseUrl.TrimEnd('/') + "/review");
+        await page.WaitForSelectorAsync(".review-queue");
+        Assert.Equal(0, await page.Locator($".review-queue li[data-article='{first}']").CountAsync());
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task AnAnalystIsToldTheEditorPagesAreNotForTheirRole()
     {
         var page = await app.OpenAsync("/", role: TrackerRoles.Analyst);
