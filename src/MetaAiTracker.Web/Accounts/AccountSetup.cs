@@ -38,7 +38,8 @@ public static class AccountSetup
     public static WebApplicationBuilder AddTrackerSignIn(this WebApplicationBuilder builder, TrackerOptions options)
     {
         var services = builder.Services;
-        services.AddIdentityCore<TrackerUser>().AddSignInManager();
+        // The accounts registered by AddTrackerAccounts, plus signing in (cookies) for the web.
+        new IdentityBuilder(typeof(TrackerUser), typeof(IdentityRole), services).AddSignInManager();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using MetaAiTracker.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -98,11 +97,7 @@ public sealed class UserAdmin(UserManager<TrackerUser> users, RoleManager<Identi
     private async Task AuditAsync(ClaimsPrincipal actor, string action, string name, object? before, object? after)
     {
         await using var db = await dbFactory.CreateDbContextAsync();
-        db.Audit.Add(new AuditEntry
-        {
-            At = clock.GetUtcNow(), UserName = TrackerRoles.NameOf(actor), Action = action, TargetType = "user", TargetId = name,
-            Before = before is null ? null : JsonSerializer.Serialize(before), After = after is null ? null : JsonSerializer.Serialize(after),
-        });
+        Editing.AuditLog.Add(db, actor, clock.GetUtcNow(), action, "user", name, null, before, after);
         await db.SaveChangesAsync();
         logger.LogInformation("{Actor} {Action} {Account}", TrackerRoles.NameOf(actor), action, name);
     }

@@ -54,7 +54,7 @@ public static class BriefingQuery
         var summary = await TimelineQuery.SummarizeAsync(counted, Zoom.Month, ct);
         var themeCounts = await TimelineQuery.ThemeCountsAsync(counted, ct);
         var stanceCounts = await counted.GroupBy(i => i.Stance).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var reviewed = await counted.CountAsync(i => i.Status == ReviewStatus.Confirmed || i.Status == ReviewStatus.Edited || i.Status == ReviewStatus.Added, ct);
+        var reviewed = await counted.CountAsync(i => ReviewStatuses.Reviewed.Contains(i.Status), ct);
 
         var page = TimelineQuery.Filter(db, filter, forPage: true);
         // Key events in date order; quotes that take a side and have a speaker first; claims asserted before hedged.
@@ -81,7 +81,7 @@ public static class BriefingQuery
             i.DateStart is { } s && i.DateEnd is { } e && i.DateGranularity is { } g ? DateLabels.Label(s, e, g, i.DateEstimated) : Ui.T("lane.undated"),
             i.Stance, i.Hedged, number[i.ArticleId], articles[i.ArticleId].Source)
         {
-            Reviewed = i.Status is ReviewStatus.Confirmed or ReviewStatus.Edited or ReviewStatus.Added,
+            Reviewed = ReviewStatuses.Reviewed.Contains(i.Status),
         };
 
         return new BriefingModel(filter, now, generatedBy, summary.Total, summary.Lanes, summary.Periods, themeCounts, stanceCounts,

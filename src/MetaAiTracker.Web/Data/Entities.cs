@@ -10,6 +10,12 @@ public enum ItemKind { Quote, Event, Claim }
 /// </summary>
 public enum ReviewStatus { Machine, Confirmed, Edited, Added, Rejected }
 
+public static class ReviewStatuses
+{
+    /// <summary>What an editor's decision leaves on an item that is kept: analysts' "reviewed" (badge, filter, briefing).</summary>
+    public static readonly ReviewStatus[] Reviewed = [ReviewStatus.Confirmed, ReviewStatus.Edited, ReviewStatus.Added];
+}
+
 public enum AliasStatus { Accepted, Proposed, Refused }
 
 public class Article

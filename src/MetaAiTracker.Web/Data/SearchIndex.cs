@@ -56,6 +56,13 @@ public static class SearchIndex
         return ids.Count;
     }
 
+    /// <summary>Indexes an item again after an editor changed it (inside the caller's transaction).</summary>
+    public static async Task ReindexItemAsync(TrackerDbContext db, Item item, CancellationToken ct = default)
+    {
+        await RemoveItemsAsync(db, [item.Id], ct);
+        await db.Database.ExecuteSqlAsync($"INSERT INTO ItemSearch(rowid, body) VALUES ({item.Id}, {ItemShadow(item)})", ct);
+    }
+
     public static async Task RemoveItemsAsync(TrackerDbContext db, IReadOnlyCollection<int> itemIds, CancellationToken ct = default)
     {
         if (itemIds.Count == 0) return;

@@ -64,26 +64,11 @@ public sealed class ArticleIntake(IngestionService ingestion, UrlFetcher fetcher
                 new { via, source.Title, source.Source, source.Url, details.Published, source.Format, source.Encoding }), ct);
     }
 
-    private static SourceArticle Override(SourceArticle source, ArticleDetails d)
+    private static SourceArticle Override(SourceArticle source, ArticleDetails d) => source with
     {
-        var published = d.Published is { Length: > 0 } p
-            ? ArticleMetadata.ParseDate(p, d.PublishedEstimated) ?? throw new ArgumentException($"cannot read the publication date '{p}' (use YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD)")
-            : source.Published;
-        if (d.Url is { Length: > 0 } u && (!Uri.TryCreate(u.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
-            throw new ArgumentException($"'{u}' is not an http or https address");
-        return source with
-        {
-            Title = Field(d.Title) ?? source.Title,
-            Source = Field(d.Source) ?? source.Source,
-            Url = Field(d.Url) ?? source.Url,
-            Published = published,
-        };
-    }
-
-    private static string? Field(string? value)
-    {
-        var clean = value is null ? null : new string([.. value.Where(c => !char.IsControl(c))]).Trim();
-        if (clean?.Length > 300) throw new ArgumentException($"'{clean[..40]}…' is {clean.Length} characters long; at most 300");
-        return clean is { Length: > 0 } ? clean : null;
-    }
+        Title = EditorInput.Text(d.Title, "title", 300) ?? source.Title,
+        Source = EditorInput.Text(d.Source, "outlet", 300) ?? source.Source,
+        Url = EditorInput.WebAddress(d.Url) ?? source.Url,
+        Published = EditorInput.Date(d.Published, d.PublishedEstimated, "publication date") ?? source.Published,
+    };
 }

@@ -51,6 +51,11 @@ public static class AuditLog
     public static Task<List<AuditEntry>> HistoryAsync(TrackerDbContext db, string targetType, string targetId, CancellationToken ct = default) =>
         db.Audit.AsNoTracking().Where(a => a.TargetType == targetType && a.TargetId == targetId).OrderByDescending(a => a.Id).ToListAsync(ct);
 
+    /// <summary>The history of every item of an article (one indexed read), by item id, newest first.</summary>
+    public static async Task<Dictionary<int, List<AuditEntry>>> ItemHistoryAsync(TrackerDbContext db, int articleId, CancellationToken ct = default) =>
+        (await db.Audit.AsNoTracking().Where(a => a.ArticleId == articleId && a.TargetType == "item").OrderByDescending(a => a.Id).ToListAsync(ct))
+            .GroupBy(a => int.Parse(a.TargetId, System.Globalization.CultureInfo.InvariantCulture)).ToDictionary(g => g.Key, g => g.ToList());
+
     public static Task<List<AuditEntry>> RecentAsync(TrackerDbContext db, int take, string? user = null, CancellationToken ct = default) =>
         db.Audit.AsNoTracking().Where(a => user == null || a.UserName == user).OrderByDescending(a => a.Id).Take(take).ToListAsync(ct);
 }

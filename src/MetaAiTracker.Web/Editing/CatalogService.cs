@@ -23,7 +23,7 @@ public sealed partial class CatalogService(IDbContextFactory<TrackerDbContext> d
         if (!ThemeKey().IsMatch(key)) throw new ArgumentException($"'{key}' is not a valid theme key (2 to 40 lowercase letters, digits or '-', starting with a letter); it appears in URLs");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (await db.Themes.AnyAsync(t => t.Key == key, ct)) throw new ArgumentException($"a theme '{key}' already exists");
-        var theme = new Theme { Key = key, LabelAr = Label(labelAr, "Arabic label"), LabelEn = labelEn.Trim(), Cues = Cues(cues), SortOrder = await db.Themes.CountAsync(ct) };
+        var theme = new Theme { Key = key, LabelAr = Label(labelAr, "Arabic label"), LabelEn = EditorInput.Text(labelEn, "English label", 120) ?? "", Cues = Cues(cues), SortOrder = await db.Themes.CountAsync(ct) };
         db.Themes.Add(theme);
         AuditLog.Add(db, user, clock.GetUtcNow(), "theme.add", "theme", key, null, null, theme);
         await db.SaveChangesAsync(ct);
@@ -38,7 +38,7 @@ public sealed partial class CatalogService(IDbContextFactory<TrackerDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var theme = await db.Themes.SingleOrDefaultAsync(t => t.Key == key, ct) ?? throw new KeyNotFoundException($"no theme '{key}'");
         var before = new { theme.LabelAr, theme.LabelEn, Cues = theme.Cues.ToList() };
-        (theme.LabelAr, theme.LabelEn, theme.Cues) = (Label(labelAr, "Arabic label"), labelEn.Trim(), Cues(cues));
+        (theme.LabelAr, theme.LabelEn, theme.Cues) = (Label(labelAr, "Arabic label"), EditorInput.Text(labelEn, "English label", 120) ?? "", Cues(cues));
         AuditLog.Add(db, user, clock.GetUtcNow(), "theme.update", "theme", key, null, before, new { theme.LabelAr, theme.LabelEn, theme.Cues });
         await db.SaveChangesAsync(ct);
         lookups.Invalidate();
@@ -54,11 +54,8 @@ public sealed partial class CatalogService(IDbContextFactory<TrackerDbContext> d
         var source = await db.Themes.SingleOrDefaultAsync(t => t.Key == from, ct) ?? throw new KeyNotFoundException($"no theme '{from}'");
         var target = await db.Themes.SingleOrDefaultAsync(t => t.Key == into, ct) ?? throw new KeyNotFoundException($"no theme '{into}'");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // Rows already tagged with both keep the target's row only (the keys are primary keys).
-        var items = await db.Database.ExecuteSqlAsync($"UPDATE OR IGNORE ItemThemes SET ThemeKey = {into} WHERE ThemeKey = {from}", ct);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM ItemThemes WHERE ThemeKey = {from}", ct);
-        var articles = await db.Database.ExecuteSqlAsync($"UPDATE OR IGNORE ArticleThemes SET ThemeKey = {into} WHERE ThemeKey = {from}", ct);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleThemes WHERE ThemeKey = {from}", ct);
+        var items = await MoveAsync(db, "ItemThemes", "ThemeKey", from, into, ct);
+        var articles = await MoveAsync(db, "ArticleThemes", "ThemeKey", from, into, ct);
         target.Cues = [.. target.Cues.Union(source.Cues)];
         db.Themes.Remove(source);
         AuditLog.Add(db, user, clock.GetUtcNow(), "theme.merge", "theme", from, null,
@@ -112,10 +109,8 @@ public sealed partial class CatalogService(IDbContextFactory<TrackerDbContext> d
         if (!await db.Entities.AnyAsync(e => e.Id == into, ct)) throw new KeyNotFoundException($"no person or organisation '{into}'");
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var quotes = await db.Database.ExecuteSqlAsync($"UPDATE Items SET SpeakerEntityId = {into}, Version = Version + 1 WHERE SpeakerEntityId = {from}", ct);
-        await db.Database.ExecuteSqlAsync($"UPDATE OR IGNORE ItemActors SET EntityId = {into} WHERE EntityId = {from}", ct);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM ItemActors WHERE EntityId = {from}", ct);
-        await db.Database.ExecuteSqlAsync($"UPDATE OR IGNORE ArticleEntities SET EntityId = {into} WHERE EntityId = {from}", ct);
-        await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleEntities WHERE EntityId = {from}", ct);
+        await MoveAsync(db, "ItemActors", "EntityId", from, into, ct);
+        await MoveAsync(db, "ArticleEntities", "EntityId", from, into, ct);
         foreach (var text in source.Aliases.Where(a => a.Status == AliasStatus.Accepted).Select(a => a.Text).Append(source.NameAr).Distinct())
             await db.Database.ExecuteSqlAsync($"INSERT OR IGNORE INTO Aliases (EntityId, Text, Status, Note) VALUES ({into}, {text}, 'Accepted', {"merged from " + from})", ct);
         db.Entities.Remove(source);
@@ -127,13 +122,23 @@ public sealed partial class CatalogService(IDbContextFactory<TrackerDbContext> d
         logger.LogInformation("{User} merged entity {From} into {Into}", TrackerRoles.NameOf(user), from, into);
     }
 
-    private static string Label(string value, string field)
+    /// <summary>
+    /// Re-points a link table's rows from one key to another. A row already linked to both keeps the target's
+    /// (the pair is the primary key), and the source's duplicate goes. Table and column are ours, never user input.
+    /// </summary>
+    private static async Task<int> MoveAsync(TrackerDbContext db, string table, string column, string from, string into, CancellationToken ct)
     {
-        var clean = new string([.. value.Where(c => !char.IsControl(c))]).Trim();
-        if (clean.Length is 0 or > 120) throw new ArgumentException($"the {field} must have 1 to 120 characters");
-        return clean;
+        // The names are this class's constants; the keys go in as parameters.
+#pragma warning disable EF1002
+        var moved = await db.Database.ExecuteSqlRawAsync($"UPDATE OR IGNORE \"{table}\" SET \"{column}\" = {{0}} WHERE \"{column}\" = {{1}}", [into, from], ct);
+        await db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{table}\" WHERE \"{column}\" = {{0}}", [from], ct);
+#pragma warning restore EF1002
+        return moved;
     }
 
+    private static string Label(string value, string field) =>
+        EditorInput.Text(value, field, 120) ?? throw new ArgumentException($"the {field} cannot be empty");
+
     private static List<string> Cues(IEnumerable<string> cues) =>
-        [.. cues.Select(c => new string([.. c.Where(ch => !char.IsControl(ch))]).Trim()).Where(c => c.Length is > 1 and <= 80).Distinct()];
+        [.. cues.Select(c => EditorInput.Text(c, "cue", 80)).OfType<string>().Where(c => c.Length > 1).Distinct()];
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using MetaAiTracker.Core.Ingestion;
 using MetaAiTracker.Core.Model;
 using MetaAiTracker.Web.Accounts;
 using MetaAiTracker.Web.Data;
@@ -94,7 +93,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         await db.SaveChangesAsync(ct);
         AuditLog.Add(db, user, clock.GetUtcNow(), "item.add", "item", item.Id.ToString(), articleId, null, ItemSnapshot.Of(item));
         await db.SaveChangesAsync(ct);
-        await ReindexAsync(db, item, ct);
+        await SearchIndex.ReindexItemAsync(db, item, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("{User} added {Kind} item {ItemId} to article {ArticleId}", TrackerRoles.NameOf(user), kind, item.Id, articleId);
         return item;
@@ -126,20 +125,16 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
     public Task<Article> SetDetailsAsync(ClaimsPrincipal user, int articleId, int version, ArticleDetails details, CancellationToken ct = default) =>
         ChangeArticleAsync(user, articleId, version, "article.details", async (article, db) =>
         {
-            if (details.Title is { } title) article.Title = Clean(title, "title") ?? throw new ArgumentException("the title cannot be empty");
-            if (details.Source is { } source) article.Source = Clean(source, "outlet");
+            if (details.Title is { } title) article.Title = EditorInput.Text(title, "title", MaxFieldLength) ?? throw new ArgumentException("the title cannot be empty");
+            if (details.Source is { } source) article.Source = EditorInput.Text(source, "outlet", MaxFieldLength);
             if (details.Url is { } url)
             {
-                url = url.Trim();
-                if (url.Length > 0 && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")))
-                    throw new ArgumentException($"'{url}' is not an http or https address");
-                article.Url = url.Length > 0 ? url : null;
+                article.Url = EditorInput.WebAddress(url);
                 article.CanonicalUrl = Core.Ingestion.ContentIdentity.CanonicalUrl(article.Url);
             }
             if (details.Published is { } published)
             {
-                var date = published.Trim().Length == 0 ? null : ArticleMetadata.ParseDate(published, details.PublishedEstimated)
-                    ?? throw new ArgumentException($"cannot read the publication date '{published}' (use YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD)");
+                var date = EditorInput.Date(published, details.PublishedEstimated, "publication date");
                 article.SetPublished(date);
                 var placed = await db.Items.Where(i => i.ArticleId == article.Id && i.Kind != ItemKind.Event && i.DateText == null).ToListAsync(ct);
                 foreach (var i in placed)
@@ -181,7 +176,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
             db.ChangeTracker.Clear();
             throw await EditConflictException.CreateAsync(db, "item", itemId.ToString(), ct);
         }
-        await ReindexAsync(db, item, ct);
+        await SearchIndex.ReindexItemAsync(db, item, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("{User} {Action} item {ItemId} (version {Version})", TrackerRoles.NameOf(user), action, itemId, item.Version);
         return item;
@@ -226,8 +221,8 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         if (e.Stance is { } stance) item.Stance = stance;
         if (e.Hedged is { } hedged) item.Hedged = hedged;
         if (e.QuoteKind is { } qk) item.QuoteKind = qk;
-        if (e.Summary is not null) item.Summary = Clean(e.Summary, "summary");
-        if (e.SpeakerName is not null) item.SpeakerName = Clean(e.SpeakerName, "speaker name");
+        if (e.Summary is not null) item.Summary = EditorInput.Text(e.Summary, "summary", MaxFieldLength);
+        if (e.SpeakerName is not null) item.SpeakerName = EditorInput.Text(e.SpeakerName, "speaker name", MaxFieldLength);
         if (e.SpeakerEntityId is not null)
         {
             var id = e.SpeakerEntityId.Trim();
@@ -252,7 +247,8 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
                 var at = text.IndexOf(a.Text, start, end - start, StringComparison.Ordinal);
                 item.Amounts.Add(new ItemAmount
                 {
-                    Value = a.Value, Unit = Clean(a.Unit, "unit") ?? "", Currency = Clean(a.Currency, "currency"), Text = Clean(a.Text, "amount text") ?? "",
+                    Value = a.Value, Unit = EditorInput.Text(a.Unit, "unit", MaxFieldLength) ?? "", Currency = EditorInput.Text(a.Currency, "currency", MaxFieldLength),
+                    Text = EditorInput.Text(a.Text, "amount text", MaxFieldLength) ?? "",
                     Start = at < 0 ? start : at, End = at < 0 ? end : at + a.Text.Length,
                 });
             }
@@ -267,27 +263,17 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
 
     private static void SetDate(Item item, string date, string? to, bool estimated)
     {
-        if (date.Trim().Length == 0)
+        if (EditorInput.Date(date, estimated) is not { } from)
         {
             (item.DateStart, item.DateEnd, item.DateGranularity, item.DateEstimated, item.DateText) = (null, null, null, false, null);
             return;
         }
-        var from = ArticleMetadata.ParseDate(date, estimated) ?? throw new ArgumentException($"cannot read the date '{date}' (use YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD)");
-        var until = to is { Length: > 0 } ? ArticleMetadata.ParseDate(to, estimated) ?? throw new ArgumentException($"cannot read the date '{to}' (use YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD)") : from;
+        var until = EditorInput.Date(to, estimated) ?? from;
         if (until.End < from.Start) throw new ArgumentException($"the date range ends ({to}) before it starts ({date})");
         // A range is as precise as its coarser end: "2024 to 2024-09" is read in years.
         var granularity = (DateGranularity)Math.Max((int)from.Granularity, (int)until.Granularity);
         (item.DateStart, item.DateEnd, item.DateGranularity, item.DateEstimated) = (from.Start, until.End, granularity, estimated);
         item.DateText = to is { Length: > 0 } ? $"{date} – {to}" : date;
-    }
-
-    /// <summary>Trims, drops control characters and caps the length of a free-text field.</summary>
-    private static string? Clean(string? value, string field)
-    {
-        if (value is null) return null;
-        var clean = new string([.. value.Where(c => !char.IsControl(c) || c == '\n')]).Trim();
-        if (clean.Length > MaxFieldLength) throw new ArgumentException($"the {field} is {clean.Length} characters long; at most {MaxFieldLength}");
-        return clean.Length == 0 ? null : clean;
     }
 
     private static async Task<HashSet<string>> KnownThemesAsync(TrackerDbContext db, IReadOnlyCollection<string> themes, CancellationToken ct)
@@ -298,9 +284,4 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         return [.. themes];
     }
 
-    private static async Task ReindexAsync(TrackerDbContext db, Item item, CancellationToken ct)
-    {
-        await SearchIndex.RemoveItemsAsync(db, [item.Id], ct);
-        await db.Database.ExecuteSqlAsync($"INSERT INTO ItemSearch(rowid, body) VALUES ({item.Id}, {SearchIndex.ItemShadow(item)})", ct);
-    }
 }

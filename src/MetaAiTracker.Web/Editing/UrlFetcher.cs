@@ -64,7 +64,7 @@ public sealed class UrlFetcher(HttpClient http, TrackerOptions options, ILogger<
 
     public async Task<FetchedPage> FetchAsync(string url, long maxBytes, CancellationToken ct = default)
     {
-        if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || !EditorInput.IsWeb(uri))
             throw new FetchException($"'{url}' is not an http or https address");
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.Fetch.TimeoutSeconds));
@@ -80,7 +80,7 @@ public sealed class UrlFetcher(HttpClient http, TrackerOptions options, ILogger<
                 {
                     if (hops >= options.Fetch.MaxRedirects) throw new FetchException($"{url}: more than {options.Fetch.MaxRedirects} redirects");
                     var next = new Uri(uri, location);
-                    if (next.Scheme is not ("http" or "https")) throw new FetchException($"{url}: redirected to '{next}', which is not an http or https address");
+                    if (!EditorInput.IsWeb(next)) throw new FetchException($"{url}: redirected to '{next}', which is not an http or https address");
                     logger.LogInformation("Fetch of {Url} redirected to {Next}", uri, next);
                     uri = next;
                     continue;

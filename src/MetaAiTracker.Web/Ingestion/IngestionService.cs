@@ -234,10 +234,6 @@ public sealed class IngestionService(
         return ids.Count;
     }
 
-    private static async Task<int?> FindDuplicateAsync(TrackerDbContext db, string hash, string? canonicalUrl, CancellationToken ct) =>
-        await db.Articles.Where(a => a.ContentHash == hash || (canonicalUrl != null && a.CanonicalUrl == canonicalUrl))
-            .Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
-
     private static async Task AddProposalsAsync(TrackerDbContext db, IReadOnlyList<VariantProposal> proposals, CancellationToken ct)
     {
         foreach (var p in proposals.DistinctBy(p => (p.EntityId, p.Surface)))

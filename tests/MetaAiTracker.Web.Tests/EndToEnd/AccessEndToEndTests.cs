@@ -163,8 +163,7 @@ public class AccessEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("nosniff", login.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("DENY", login.Headers.GetValues("X-Frame-Options").Single());
 
-        var form = await login.Content.ReadAsStringAsync();
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = AppFixture.AntiforgeryToken(await login.Content.ReadAsStringAsync());
         var signIn = await anon.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["userName"] = "analyst", ["password"] = AppFixture.Password,

@@ -92,8 +92,7 @@ public sealed class AppFixture : IAsyncLifetime
             BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(90),
         };
         if (name is null) return http;
-        var form = await http.GetStringAsync("/account/login");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var token = AntiforgeryToken(await http.GetStringAsync("/account/login"));
         var response = await http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["userName"] = name, ["password"] = password, ["returnUrl"] = "/",
@@ -101,6 +100,10 @@ public sealed class AppFixture : IAsyncLifetime
         if (response.Headers.Location?.OriginalString != "/") throw new InvalidOperationException($"sign-in as {name} failed: {response.StatusCode} {response.Headers.Location}");
         return http;
     }
+
+    /// <summary>The anti-forgery token of the first form on a page.</summary>
+    public static string AntiforgeryToken(string html) =>
+        System.Text.RegularExpressions.Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
 
     public static string ChromiumPath() =>
         new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists)

@@ -1,0 +1,38 @@
+using MetaAiTracker.Core.Ingestion;
+using MetaAiTracker.Core.Model;
+
+namespace MetaAiTracker.Web.Editing;
+
+/// <summary>
+/// What an editor or admin types, read one way everywhere: text cleaned as stored article text is (control
+/// characters and bidi overrides out, which could reorder what a reader sees), dates in the front-matter forms, web
+/// addresses http or https only. A value that cannot be read is refused with a message that names it.
+/// </summary>
+public static class EditorInput
+{
+    public const string DateForms = "YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD";
+
+    /// <summary>One line of cleaned text, or null when nothing is left; longer than <paramref name="max"/> is refused.</summary>
+    public static string? Text(string? value, string field, int max)
+    {
+        if (value is null) return null;
+        var clean = TextCleaner.Clean(value).Replace('\n', ' ').Trim();
+        if (clean.Length > max) throw new ArgumentException($"the {field} is {clean.Length} characters long; at most {max}");
+        return clean.Length == 0 ? null : clean;
+    }
+
+    /// <summary>A date at its own precision; null when blank.</summary>
+    public static DateRange? Date(string? value, bool estimated, string field = "date") =>
+        string.IsNullOrWhiteSpace(value) ? null
+        : ArticleMetadata.ParseDate(value, estimated) ?? throw new ArgumentException($"cannot read the {field} '{value}' (use {DateForms})");
+
+    /// <summary>An absolute http or https address; null when blank.</summary>
+    public static string? WebAddress(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var url = value.Trim();
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && IsWeb(uri) ? url : throw new ArgumentException($"'{url}' is not an http or https address");
+    }
+
+    public static bool IsWeb(Uri uri) => uri.Scheme is "http" or "https";
+}
