@@ -14,7 +14,7 @@ namespace MetaAiTracker.Core.Extraction;
 public sealed partial class AmountExtractor : IExtractor
 {
     private sealed record Rules(
-        Dictionary<string, double> Scales, Dictionary<string, double> LatinScales, Dictionary<string, double> NumberWords,
+        Dictionary<string, double> Scales, Dictionary<string, double> LatinScales,
         Dictionary<string, double> FractionsAfter, Dictionary<string, string> Units, Dictionary<string, string> Symbols, List<string> Currencies, Dictionary<string, string> Qualifiers);
 
     private static readonly Rules R = LexiconData.Load<Rules>("amounts.json");
@@ -34,7 +34,7 @@ public sealed partial class AmountExtractor : IExtractor
         {
             var norm = tokens[i].Norm;
             // An amount starts with a digit or a number word: skip every other token with one check.
-            if (!char.IsAsciiDigit(norm[0]) && !R.NumberWords.ContainsKey(norm) && !(norm[0] == 'و' && R.NumberWords.ContainsKey(StripWa(norm)))) continue;
+            if (!char.IsAsciiDigit(norm[0]) && !NumberWords.MayStartCardinal(norm)) continue;
             if (Parse(ctx, i) is not { } a) continue;
             ctx.Amounts.Add(a.Amount);
             i = a.Last;
@@ -47,6 +47,7 @@ public sealed partial class AmountExtractor : IExtractor
         var text = ctx.Text;
         var norm = tokens[i].Norm;
         double value;
+        var last = i;
         var scaled = false;
         var isWord = false;
         if (LatinScaled().Match(norm) is { Success: true } latin)
@@ -55,10 +56,9 @@ public sealed partial class AmountExtractor : IExtractor
             scaled = true;
         }
         else if (Digits(norm) is { } v) value = v;
-        else if (R.NumberWords.TryGetValue(StripWa(norm), out var w)) { value = w; isWord = true; }
+        else if (NumberWords.Cardinal(ctx, i) is { } w) { (value, last) = w; isWord = true; }
         else return null;
 
-        var last = i;
         if (last + 1 < tokens.Count && !ctx.HasBreak(last, last + 1) && R.Scales.TryGetValue(StripWa(tokens[last + 1].Norm), out var scale))
         {
             // ملياري دولار is "two billion dollars" only without a number before it.
