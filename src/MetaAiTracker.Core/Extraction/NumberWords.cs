@@ -76,7 +76,13 @@ public static class NumberWords
     private static string? Next(ExtractionContext ctx, int i) =>
         i + 1 < ctx.Tokens.Count && !ctx.HasBreak(i, i + 1) ? ctx.Tokens[i + 1].Norm : null;
 
-    // بثلاثه، لخمسه، وعشرين: one proclitic in front of the first word.
-    private static string Clitic(string norm) =>
-        norm.Length > 3 && norm[0] is 'و' or 'ف' or 'ب' or 'ل' && !W.Units.ContainsKey(norm) && !W.Tens.ContainsKey(norm) && !W.Hundreds.ContainsKey(norm) ? norm[1..] : norm;
+    // بثلاثه، لخمسه، وعشرين، الثلاثه (الاشهر الثلاثه): one proclitic or the article in front of the first word.
+    private static string Clitic(string norm)
+    {
+        if (Known(norm)) return norm;
+        if (norm.Length > 4 && norm.StartsWith("ال", StringComparison.Ordinal) && Known(norm[2..])) return norm[2..];
+        return norm.Length > 3 && norm[0] is 'و' or 'ف' or 'ب' or 'ل' ? norm[1..] : norm;
+    }
+
+    private static bool Known(string w) => W.Units.ContainsKey(w) || W.Tens.ContainsKey(w) || W.Hundreds.ContainsKey(w) || W.Fractions.ContainsKey(w) || Ten.Contains(w);
 }
