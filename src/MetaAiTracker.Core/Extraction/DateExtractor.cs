@@ -118,7 +118,7 @@ public sealed class DateExtractor : IExtractor
     /// [day [– day]] [من] [شهر] month [/ or (other series)] [year]: 15 يوليو 2024، تموز 2024، كانون الثاني (يناير) 2024،
     /// 9 من يونيو، من 13 إلى 15 يوليو، 15 شهر 3. A weekday before it (<paramref name="dow"/>) helps choose the year.
     /// </summary>
-    private static Found? Explicit(ExtractionContext ctx, int i, DateRange? anchor, int? dow)
+    private static Found? Explicit(ExtractionContext ctx, int i, DateRange? anchor, int? dow, bool afterPart = false)
     {
         var tokens = ctx.Tokens;
         int? day = null, dayTo = null;
@@ -132,7 +132,7 @@ public sealed class DateExtractor : IExtractor
             else if (tokens[i + 1].Norm is "الي" or "حتي" or "وحتي" && i + 2 < tokens.Count && Number(tokens[i + 2]) is { } d3 and >= 1 and <= 31 && d3 > d) { dayTo = d3; m = i + 3; }
             if (m < tokens.Count && tokens[m].Norm == "من") m++;
         }
-        if (m >= tokens.Count || MonthAt(ctx, m, numeric: day is not null) is not { } month) return null;
+        if (m >= tokens.Count || MonthAt(ctx, m, numeric: day is not null || afterPart) is not { } month) return null;
         var last = month.Last;
         // يوليو 13-15: the days after the month, only as a range.
         if (day is null && last + 2 < tokens.Count && Number(tokens[last + 1]) is { } a and >= 1 and <= 31 && !ctx.HasBreak(last, last + 1))
@@ -146,7 +146,7 @@ public sealed class DateExtractor : IExtractor
         var ambiguous = Ambiguous.Contains(month.Phrase);
         var afterShahr = month.Shahr || m > 0 && tokens[m - 1].Norm is "شهر" or "بشهر" or "لشهر";
         var qualified = last + 1 < tokens.Count && (Past.Contains(tokens[last + 1].Norm) || Future.Contains(tokens[last + 1].Norm));
-        if (ambiguous && day is null && year is null && !afterShahr && !qualified) return null;
+        if (ambiguous && day is null && year is null && !afterShahr && !qualified && !afterPart) return null;
         if (day is null && year is null && m > i) return null;
 
         DateRange Range(int y) => day is { } dd
@@ -506,7 +506,7 @@ public sealed class DateExtractor : IExtractor
         if (!PartWords.Contains(tokens[i].Norm) || i + 1 >= tokens.Count || ctx.HasBreak(i, i + 1)) return null;
         var k = i + 1;
         var half = tokens[i].Norm is "نص" or "نصف";
-        if (Explicit(ctx, k, anchor, null) is { Range.Granularity: DateGranularity.Month } month) return month;
+        if (Explicit(ctx, k, anchor, null, afterPart: true) is { Range.Granularity: DateGranularity.Month } month) return month;
         if (half) return null; // نصف 2025 is not a date; نصف مارس is.
         if (Relative.MatchAt(tokens, k) is { Value: { Unit: "month" or "year", Anchored: false } } rel) return RelativePhrase(ctx, k, anchor);
         if (YearAt(ctx, i, out var last, out _) is { } y) return new Found(DateRange.Year(y), last, 0.8, Anchors: true);
@@ -555,22 +555,28 @@ public sealed class DateExtractor : IExtractor
 
     /// <summary>
     /// الخامس من أبريل 2025، الأول من شباط، أول أيار، الثامن من الشهر الجاري، اليوم الثالث من مارس، آخر يوم من
-    /// سبتمبر, and ranges (من الثالث والعشرين حتى السادس والعشرين من أكتوبر). With <paramref name="guard"/> an ordinal
-    /// right after a definite noun (الأسبوع الأول من) describes that noun and is not a day.
+    /// سبتمبر, ranges (من الثالث والعشرين حتى السادس والعشرين من أكتوبر), and the nth weekday of a month (أول ثلاثاء
+    /// من نوفمبر، آخر خميس من الشهر المقبل; الخميس الثالث من مايو when the 3rd is not a Thursday). With
+    /// <paramref name="guard"/> a definite ordinal right after a definite noun (الأسبوع الأول من) describes that noun.
     /// </summary>
     private static Found? OrdinalDay(ExtractionContext ctx, int i, DateRange? anchor, int? dow, bool guard)
     {
         var tokens = ctx.Tokens;
         var k = i;
         if (tokens[k].Norm is "اليوم" or "باليوم" or "يوم" && k + 1 < tokens.Count) k++;
-        else if (guard && i > 0 && tokens[i - 1].Norm.StartsWith("ال", StringComparison.Ordinal)) return null;
+        else if (guard && i > 0 && tokens[i].Norm.StartsWith("ال", StringComparison.Ordinal) && tokens[i - 1].Norm.StartsWith("ال", StringComparison.Ordinal)) return null;
         int day, dayLast;
         var lastDay = false;
         if (NumberWords.Ordinal(ctx, k) is { Value: >= 1 and <= 31 } o) (day, dayLast) = o;
-        else if (LastWords.Contains(tokens[k].Norm) && (k > i || k + 1 < tokens.Count && tokens[k + 1].Norm == "يوم")) { lastDay = true; day = 31; dayLast = k > i ? k : k + 1; }
+        else if (LastWords.Contains(tokens[k].Norm) && k + 1 < tokens.Count) { lastDay = true; day = 31; dayLast = k; }
         else return null;
         var m = dayLast + 1;
         if (m < tokens.Count && tokens[m].Norm == "يوم") m++; // ثالث يوم من
+        // ثالث ثلاثاء، آخر اثنين: the nth such weekday.
+        int? weekday = m < tokens.Count && BareDays.TryGetValue(tokens[m].Norm, out var bd) ? bd : null;
+        if (weekday is not null) m++;
+        // الأخير alone is "the last" of anything: only with يوم, a weekday, or after one (الاثنين الأخير).
+        if (lastDay && weekday is null && dow is null && tokens[m - 1].Norm != "يوم" && k == i) return null;
         int? dayTo = null;
         if (m + 1 < tokens.Count && tokens[m].Norm is "الي" or "حتي" or "وحتي" && NumberWords.Ordinal(ctx, m + 1) is { Value: >= 1 and <= 31 } to && to.Value > day)
         {
@@ -580,7 +586,6 @@ public sealed class DateExtractor : IExtractor
         if (m >= tokens.Count || ctx.HasBreak(m - 1, m)) return null;
         var of = tokens[m].Norm is "من" or "في";
         if (of) m++;
-        else if (tokens[m].Norm is "بشهر" or "لشهر") { } // آخر يوم بشهر
         if (m >= tokens.Count) return null;
         DateRange? monthRange = null;
         var last = m;
@@ -593,7 +598,7 @@ public sealed class DateExtractor : IExtractor
             if (year is { } y) { last = yearLast; relative = relativeYear; anchors = !relativeYear; }
             else
             {
-                var resolved = ResolveYear(ctx, i, month.Value, lastDay ? null : day, dow, 0, anchor);
+                var resolved = ResolveYear(ctx, i, month.Value, lastDay || weekday is not null ? null : day, dow, 0, anchor);
                 if (resolved is not { } r) return null;
                 y = r.Year;
                 relative = !r.FromText;
@@ -613,6 +618,16 @@ public sealed class DateExtractor : IExtractor
         if (monthRange is not { } mr) return null;
         var first = mr.Start;
         var length = mr.End.Day;
+        // The nth weekday: asked for (ثالث ثلاثاء), or a weekday whose day number does not fall on it.
+        var nth = weekday ?? (dow is { } w && dayTo is null && (lastDay || day <= 5 && (int)first.AddDays(day - 1).DayOfWeek != w) ? w : null);
+        if (nth is { } target)
+        {
+            var date = lastDay
+                ? mr.End.AddDays(-(((int)mr.End.DayOfWeek - target + 7) % 7))
+                : first.AddDays((target - (int)first.DayOfWeek + 7) % 7 + 7 * (day - 1));
+            if (date > mr.End) return null;
+            return new Found(DateRange.Day(date), last, 0.8, relative, anchors);
+        }
         if (lastDay) day = length;
         if (day > length || dayTo > length) return null;
         var range = dayTo is { } dt

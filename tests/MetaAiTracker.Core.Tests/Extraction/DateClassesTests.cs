@@ -95,6 +95,13 @@ public class DateClassesTests
     [InlineData("ستبدأ الرحلة في أكتوبر.", "2025-07-15", "2025-10-01", "2025-10-31", DateGranularity.Month)]
     [InlineData("المعرض في 4 سبتمبر.", "2025-07-15", "2025-09-04", "2025-09-04", DateGranularity.Day)]
     [InlineData("أطلقت الشركة الخدمة في نوفمبر.", "2025-07-15", "2024-11-01", "2024-11-30", DateGranularity.Month)]
+    [InlineData("جرت الانتخابات في أول ثلاثاء من نوفمبر 2024.", "2025-07-15", "2024-11-05", "2024-11-05", DateGranularity.Day)]
+    [InlineData("يعقد المجلس جلسته في آخر خميس من الشهر المقبل.", "2025-07-15", "2025-08-28", "2025-08-28", DateGranularity.Day)]
+    [InlineData("افتتح المعرض ثاني أحد في ديسمبر 2023.", "2025-07-15", "2023-12-10", "2023-12-10", DateGranularity.Day)]
+    [InlineData("انعقد اللقاء يوم الخميس الثالث من مايو 2024.", "2025-07-15", "2024-05-16", "2024-05-16", DateGranularity.Day)]
+    [InlineData("انعقد اللقاء يوم الأربعاء الثالث من سبتمبر 2025.", "2025-10-15", "2025-09-03", "2025-09-03", DateGranularity.Day)]
+    [InlineData("تنتهي المهلة الثلاثاء الأخير من سبتمبر 2025.", "2025-07-15", "2025-09-30", "2025-09-30", DateGranularity.Day)]
+    [InlineData("يبدأ الاختبار في منتصف آذار.", "2025-07-15", "2025-03-01", "2025-03-31", DateGranularity.Month)]
     public void WhatArabicWritersWrite(string text, string published, string start, string end, DateGranularity granularity) => Check(text, published, start, end, granularity);
 
     [Theory]
