@@ -18,18 +18,21 @@ public sealed class DateExtractor : IExtractor
 
     private sealed record Duration(string Unit, int Count);
 
+    private sealed record Holiday(string Phrase, int Month = 0, int Day = 0, int HijriMonth = 0, int HijriDay = 0, bool Easter = false);
+
     private sealed record Rules(
         Dictionary<string, int> Months, List<string> AmbiguousMonths, Dictionary<string, int> HijriMonths, List<string> HijriMarkers,
         List<string> YearWords, List<string> YearPrepositions, List<string> SinceWords, List<RelativeRule> Relative,
         Dictionary<string, int> Seasons, List<string> PastQualifiers, List<string> FutureQualifiers, List<string> CurrentQualifiers,
         Dictionary<string, int> Ordinals, Dictionary<string, int> Days, List<string> DayParts, List<string> PartWords, List<string> LastWords,
         List<string> NameYearWords, Dictionary<string, Duration> Durations, Dictionary<string, Duration> Periods,
-        List<string> PastMarkers, List<string> NotFutureVerbs, List<string> FutureMarkers);
+        List<string> PastMarkers, List<string> NotFutureVerbs, List<string> FutureMarkers, List<Holiday> Holidays);
 
     private static readonly Rules R = LexiconData.Load<Rules>("dates.json");
     private static readonly PhraseMatcher<int> Months = new(R.Months.Select(kv => (kv.Key, kv.Value)), PhraseMatch.Surface);
     private static readonly PhraseMatcher<int> HijriMonths = new(R.HijriMonths.Select(kv => (kv.Key, kv.Value)), PhraseMatch.Surface);
     private static readonly PhraseMatcher<RelativeRule> Relative = new(R.Relative.Select(r => (r.Phrase, r)), PhraseMatch.Surface);
+    private static readonly PhraseMatcher<Holiday> Holidays = new(R.Holidays.Select(h => (h.Phrase, h)), PhraseMatch.Surface);
     private static readonly HashSet<string> Ambiguous = [.. R.AmbiguousMonths];
     private static readonly HashSet<string> YearWords = [.. R.YearWords];
     private static readonly HashSet<string> YearPrepositions = [.. R.YearPrepositions];
@@ -62,7 +65,7 @@ public sealed class DateExtractor : IExtractor
     private static readonly HashSet<string> StartWords = [.. WithClitics(
         R.Months.Keys.Concat(R.HijriMonths.Keys).Concat(R.Relative.Select(r => r.Phrase)).Select(p => p.Split(' ')[0])
             .Concat(R.YearWords).Concat(R.YearPrepositions).Concat(R.SinceWords).Concat(R.Days.Keys).Concat(BareDays.Keys).Concat(SeasonWords.Keys)
-            .Concat(R.DayParts).Concat(R.PartWords).Concat(R.LastWords).Concat(R.Periods.Keys).Concat(R.Ordinals.Keys)
+            .Concat(R.Holidays.Select(h => h.Phrase.Split(' ')[0])).Concat(R.DayParts).Concat(R.PartWords).Concat(R.LastWords).Concat(R.Periods.Keys).Concat(R.Ordinals.Keys)
             .Concat(["الربع", "النصف", "يوم", "شهر", "اليوم", "بتاريخ"])
             .Distinct().ToDictionary(w => w, _ => 0)).Keys];
 
@@ -89,7 +92,7 @@ public sealed class DateExtractor : IExtractor
         {
             if (!MayStartDate(tokens[i].Norm)) continue;
             var found = WeekdayLed(ctx, i, anchor) ?? Part(ctx, i, anchor) ?? Numeric(ctx, i) ?? OrdinalDay(ctx, i, anchor, null, guard: true)
-                ?? Explicit(ctx, i, anchor, null) ?? Hijri(ctx, i) ?? Quarter(ctx, i) ?? Season(ctx, i) ?? Ago(ctx, i) ?? LastOrNext(ctx, i)
+                ?? Explicit(ctx, i, anchor, null) ?? Hijri(ctx, i) ?? Feast(ctx, i) ?? Quarter(ctx, i) ?? Season(ctx, i) ?? Ago(ctx, i) ?? LastOrNext(ctx, i)
                 ?? RelativePhrase(ctx, i, anchor) ?? Weekday(ctx, i) ?? Year(ctx, i);
             if (found is not { } f) continue;
             f = Through(ctx, f, anchor);
@@ -295,6 +298,58 @@ public sealed class DateExtractor : IExtractor
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// عيد الفطر 2025، عيد الميلاد، عيد الفصح، رمضان 2019: the feast's day (or Hijri month) in the year written, else
+    /// in the publication year, moved back or on by the sentence's tense like a month without a year.
+    /// </summary>
+    private static Found? Feast(ExtractionContext ctx, int i)
+    {
+        if (Holidays.MatchAt(ctx.Tokens, i) is not { } hit) return null;
+        var h = hit.Value;
+        var last = hit.Last;
+        var written = YearAt(ctx, last, out var yearLast, out var relativeYear);
+        // رمضان alone is also a name: without شهر it needs its year.
+        if (h.Phrase == "رمضان" && written is null) return null;
+        if (written is { } y0)
+        {
+            last = yearLast;
+            return FeastIn(h, y0) is { } r0 ? new Found(r0, last, 0.85, relativeYear, Anchors: !relativeYear) : null;
+        }
+        if (ctx.Published is not { } p || FeastIn(h, p.Start.Year) is not { } r) return null;
+        var tense = Tense(ctx, i);
+        if (tense == -1 && r.Start > p.Start) r = FeastIn(h, p.Start.Year - 1) ?? r;
+        else if (tense == 1 && r.End < p.Start) r = FeastIn(h, p.Start.Year + 1) ?? r;
+        return new Found(r, last, 0.7, true);
+    }
+
+    private static DateRange? FeastIn(Holiday h, int year)
+    {
+        if (h.Easter) return DateRange.Day(Easter(year));
+        if (h.Month > 0) return DateRange.Day(new DateOnly(year, h.Month, h.Day));
+        try
+        {
+            // The Hijri year that begins in this Gregorian year, or the one before: whichever puts the feast in it.
+            var hy = UmmAlQura.GetYear(new DateTime(year, 1, 1));
+            foreach (var y in new[] { hy, hy + 1 })
+            {
+                var start = DateOnly.FromDateTime(UmmAlQura.ToDateTime(y, h.HijriMonth, Math.Max(1, h.HijriDay), 0, 0, 0, 0));
+                if (start.Year != year) continue;
+                return h.HijriDay > 0 ? DateRange.Day(start) : new DateRange(start, start.AddDays(UmmAlQura.GetDaysInMonth(y, h.HijriMonth) - 1), DateGranularity.Month);
+            }
+        }
+        catch (ArgumentOutOfRangeException) { }
+        return null;
+    }
+
+    // Western Easter Sunday (the anonymous Gregorian computus).
+    private static DateOnly Easter(int y)
+    {
+        int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4, f = (b + 8) / 25, g = (b - f + 1) / 3;
+        int h = (19 * a + b - d - g + 15) % 30, i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = (a + 11 * h + 22 * l) / 451;
+        var month = (h + l - 7 * m + 114) / 31;
+        return new DateOnly(y, month, (h + l - 7 * m + 114) % 31 + 1);
     }
 
     /// <summary>الربع الأول من عام 2026، النصف الثاني من العام الماضي، الربع الأخير (of the year its tense points to).</summary>

@@ -101,6 +101,11 @@ public class DateClassesTests
     [InlineData("انعقد اللقاء يوم الخميس الثالث من مايو 2024.", "2025-07-15", "2024-05-16", "2024-05-16", DateGranularity.Day)]
     [InlineData("انعقد اللقاء يوم الأربعاء الثالث من سبتمبر 2025.", "2025-10-15", "2025-09-03", "2025-09-03", DateGranularity.Day)]
     [InlineData("تنتهي المهلة الثلاثاء الأخير من سبتمبر 2025.", "2025-07-15", "2025-09-30", "2025-09-30", DateGranularity.Day)]
+    [InlineData("تتراجع المبيعات عادة بعد عيد الميلاد.", "2025-07-15", "2025-12-25", "2025-12-25", DateGranularity.Day)]
+    [InlineData("أغلقت المكاتب خلال عيد الفطر 2025.", "2025-07-15", "2025-03-30", "2025-03-30", DateGranularity.Day)]
+    [InlineData("ارتفع الاستخدام في شهر رمضان 2024.", "2025-07-15", "2024-03-11", "2024-04-09", DateGranularity.Month)]
+    [InlineData("توقفت الخدمة قبل عيد الفصح 2024.", "2025-07-15", "2024-03-31", "2024-03-31", DateGranularity.Day)]
+    [InlineData("عادت الخدمة امبارح بعد انقطاع.", "2025-07-15", "2025-07-14", "2025-07-14", DateGranularity.Day)]
     [InlineData("يبدأ الاختبار في منتصف آذار.", "2025-07-15", "2025-03-01", "2025-03-31", DateGranularity.Month)]
     public void WhatArabicWritersWrite(string text, string published, string start, string end, DateGranularity granularity) => Check(text, published, start, end, granularity);
 
