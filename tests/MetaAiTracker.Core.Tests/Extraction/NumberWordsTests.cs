@@ -49,6 +49,9 @@ public class NumberWordsTests
     public void WordsThatOnlyOpenANumberOrAreNotOrdinalsAreNotOrdinals(string text) => Assert.Null(NumberWords.Ordinal(Ctx(text), 0));
 
     [Fact]
+    public void TheCompanyNameIsNotTwoHundred() => Assert.Null(NumberWords.Cardinal(Ctx("ميتا"), 0));
+
+    [Fact]
     public void ACompoundDoesNotRunAcrossPunctuation()
     {
         var ctx = Ctx("خمسة، وستين");
