@@ -152,6 +152,10 @@ public sealed class DateExtractor : IExtractor
                 : tokens[last + 2].Norm is "الي" or "حتي" && last + 3 < tokens.Count ? Number(tokens[last + 3]) : null;
             if (b is { } bb and <= 31 && bb > a) { day = a; dayTo = bb; last = ctx.Gap(last + 1, last + 2).IndexOfAny("-–—\u2011") >= 0 ? last + 2 : last + 3; }
         }
+        // ديسمبر 9, 2025: English order in datelines, the comma belonging to the date.
+        if (day is null && last + 2 < tokens.Count && Number(tokens[last + 1]) is { } md and >= 1 and <= 31 && !ctx.HasBreak(last, last + 1)
+            && ctx.Gap(last + 1, last + 2).Trim() is [',' or '،'] && YearOf(tokens[last + 2]) is { } my)
+            return Safe(() => DateRange.Day(new DateOnly(my, month.Value, md)), last + 2, 0.9, anchors: true);
         var year = YearAt(ctx, last, out var yearLast, out var relativeYear);
         if (year is not null) last = yearLast;
         var ambiguous = Ambiguous.Contains(month.Phrase);

@@ -115,6 +115,7 @@ public class DateClassesTests
     [InlineData("تأسس المختبر قبل نحو ثلاث سنوات.", "2025-07-15", "2022-01-01", "2022-12-31", DateGranularity.Year)]
     [InlineData("تنفق الشركة المبلغ بين عامي 2025 و2028.", "2025-07-15", "2025-01-01", "2028-12-31", DateGranularity.Range)]
     [InlineData("يمتد البرنامج من 2024 إلى 2026.", "2025-07-15", "2024-01-01", "2026-12-31", DateGranularity.Range)]
+    [InlineData("نشر في مارس ٤, ٢٠٢٥ على الموقع.", "2025-07-15", "2025-03-04", "2025-03-04", DateGranularity.Day)]
     [InlineData("يبدأ الاختبار في منتصف آذار.", "2025-07-15", "2025-03-01", "2025-03-31", DateGranularity.Month)]
     public void WhatArabicWritersWrite(string text, string published, string start, string end, DateGranularity granularity) => Check(text, published, start, end, granularity);
 
