@@ -40,9 +40,10 @@ public sealed class DateExtractor : IExtractor
     private static readonly HashSet<string> Past = [.. R.PastQualifiers];
     private static readonly HashSet<string> Future = [.. R.FutureQualifiers];
     private static readonly HashSet<string> Current = [.. R.CurrentQualifiers];
-    private static readonly HashSet<string> FutureMarkers = [.. R.FutureMarkers];
-    private static readonly HashSet<string> PastMarkers = [.. R.PastMarkers];
-    private static readonly HashSet<string> NotFutureVerbs = [.. R.NotFutureVerbs];
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NotFutureVerbsBySpan = new HashSet<string>(R.NotFutureVerbs).GetAlternateLookup<ReadOnlySpan<char>>();
+    // Past markers → -1, future markers → 1, in one table.
+    private static readonly Dictionary<string, int> TenseMarkers = R.PastMarkers.Select(w => (w, -1)).Concat(R.FutureMarkers.Select(w => (w, 1))).DistinctBy(x => x.w).ToDictionary(x => x.w, x => x.Item2);
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> TenseMarkersBySpan = TenseMarkers.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string> HijriMarkers = [.. R.HijriMarkers];
     private static readonly HashSet<string> NameYearWords = [.. WithClitics(R.NameYearWords.ToDictionary(w => w, _ => 0)).Keys];
     private static readonly HashSet<string> LastWords = [.. R.LastWords];
@@ -64,15 +65,43 @@ public sealed class DateExtractor : IExtractor
             .Concat(WithClitics(R.Seasons.ToDictionary(kv => kv.Key[2..], kv => (kv.Value, true))))
             .ToDictionary();
 
-    // Every word a date can start with (a digit aside), with its clitics: one lookup per token instead of a pass per rule.
-    private static readonly HashSet<string> StartWords = [.. WithClitics(
-        R.Months.Keys.Concat(R.HijriMonths.Keys).Concat(R.Relative.Select(r => r.Phrase)).Select(p => p.Split(' ')[0])
-            .Concat(R.YearWords).Concat(R.YearPrepositions).Concat(R.Days.Keys).Concat(BareDays.Keys).Concat(SeasonWords.Keys)
-            .Concat(R.Holidays.Select(h => h.Phrase.Split(' ')[0])).Concat(R.DayParts).Concat(R.PartWords).Concat(R.LastWords).Concat(R.Periods.Keys).Concat(R.Ordinals.Keys)
-            .Concat(R.FromWords).Concat(["الربع", "النصف", "يوم", "شهر", "اليوم", "بتاريخ", "بين", "من"])
-            .Distinct().ToDictionary(w => w, _ => 0)).Keys];
+    [Flags]
+    private enum Opens
+    {
+        None = 0, Weekday = 1, Part = 2, Ordinal = 4, Month = 8, Hijri = 16, Feast = 32, Quarter = 64, Season = 128,
+        Ago = 256, Period = 512, Relative = 1024, Year = 2048,
+        Digit = Month | Hijri | Year | 4096,
+    }
 
-    private static bool MayStartDate(string norm) => char.IsAsciiDigit(norm[0]) || StartWords.Contains(norm) || NumberWords.MayStartOrdinal(norm);
+    // What each word can open (with its clitics): a token tries only the rules it can start, most tokens none.
+    private static readonly Dictionary<string, Opens> Openers = BuildOpeners();
+
+    private static Dictionary<string, Opens> BuildOpeners()
+    {
+        var result = new Dictionary<string, Opens>();
+        void Add(IEnumerable<string> words, Opens what)
+        {
+            foreach (var w in WithClitics(words.Distinct().ToDictionary(x => x, _ => 0)).Keys)
+                result[w] = result.GetValueOrDefault(w) | what;
+        }
+        static string First(string phrase) => phrase.Split(' ')[0];
+        Add(R.Days.Keys.Concat(BareDays.Keys).Concat(R.DayParts), Opens.Weekday);
+        Add(R.PartWords, Opens.Part);
+        Add(R.Ordinals.Keys.Concat(R.LastWords).Concat(["اليوم", "يوم"]), Opens.Ordinal);
+        Add(R.Months.Keys.Select(First).Concat(["شهر", "الشهر"]), Opens.Month);
+        Add(R.HijriMonths.Keys.Select(First), Opens.Hijri);
+        Add(R.Holidays.Select(h => First(h.Phrase)), Opens.Feast);
+        Add(["الربع", "النصف"], Opens.Quarter);
+        Add(SeasonWords.Keys, Opens.Season);
+        Add(["قبل", "منذ", "بعد"], Opens.Ago);
+        Add(R.Periods.Keys, Opens.Period);
+        Add(R.Relative.Select(r => First(r.Phrase)), Opens.Relative);
+        Add(R.YearWords.Concat(R.YearPrepositions).Concat(R.FromWords).Concat(["بين", "من"]), Opens.Year);
+        return result;
+    }
+
+    private static Opens OpensAt(string norm) =>
+        char.IsAsciiDigit(norm[0]) ? Opens.Digit : Openers.GetValueOrDefault(norm) | (NumberWords.MayStartOrdinal(norm) ? Opens.Ordinal : Opens.None);
 
     /// <summary>Each word with و ف ب ل glued in front (ل + ال → لل), so a token is one dictionary lookup.</summary>
     private static Dictionary<string, TValue> WithClitics<TValue>(Dictionary<string, TValue> words)
@@ -93,10 +122,23 @@ public sealed class DateExtractor : IExtractor
         DateRange? anchor = null;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (!MayStartDate(tokens[i].Norm)) continue;
-            var found = WeekdayLed(ctx, i, anchor) ?? Part(ctx, i, anchor) ?? Numeric(ctx, i) ?? OrdinalDay(ctx, i, anchor, null, guard: true)
-                ?? Explicit(ctx, i, anchor, null) ?? Hijri(ctx, i) ?? Feast(ctx, i) ?? Quarter(ctx, i) ?? Season(ctx, i) ?? Ago(ctx, i) ?? LastOrNext(ctx, i)
-                ?? RelativePhrase(ctx, i, anchor) ?? Weekday(ctx, i) ?? Year(ctx, i);
+            var opens = OpensAt(tokens[i].Norm);
+            if (opens == Opens.None) continue;
+            bool Can(Opens what) => (opens & what) != 0;
+            var found = (Can(Opens.Weekday) ? WeekdayLed(ctx, i, anchor) : null)
+                ?? (Can(Opens.Part) ? Part(ctx, i, anchor) : null)
+                ?? (opens == Opens.Digit ? Numeric(ctx, i) : null)
+                ?? (Can(Opens.Ordinal) ? OrdinalDay(ctx, i, anchor, null, guard: true) : null)
+                ?? (Can(Opens.Month) ? Explicit(ctx, i, anchor, null) : null)
+                ?? (Can(Opens.Hijri) ? Hijri(ctx, i) : null)
+                ?? (Can(Opens.Feast) ? Feast(ctx, i) : null)
+                ?? (Can(Opens.Quarter) ? Quarter(ctx, i) : null)
+                ?? (Can(Opens.Season) ? Season(ctx, i) : null)
+                ?? (Can(Opens.Ago) ? Ago(ctx, i) : null)
+                ?? (Can(Opens.Period) ? LastOrNext(ctx, i) : null)
+                ?? (Can(Opens.Relative) ? RelativePhrase(ctx, i, anchor) : null)
+                ?? (Can(Opens.Weekday) ? Weekday(ctx, i) : null)
+                ?? (Can(Opens.Year) ? Year(ctx, i) : null);
             if (found is not { } f) continue;
             f = Through(ctx, f, anchor);
             var span = new TextSpan(tokens[i].Start, tokens[f.Last].End);
@@ -271,16 +313,17 @@ public sealed class DateExtractor : IExtractor
 
     private static int TenseOf(string w)
     {
-        if (FutureMarkers.Contains(w) || IsFutureVerb(w)) return 1;
-        if (PastMarkers.Contains(w) || w.Length > 3 && w[0] is 'و' or 'ف' && PastMarkers.Contains(w[1..])) return -1;
-        return 0;
+        if (TenseMarkers.TryGetValue(w, out var t)) return t;
+        // A leading و or ف, looked up as a span: this runs on every word of a sentence.
+        if (w.Length > 3 && w[0] is 'و' or 'ف' && TenseMarkersBySpan.TryGetValue(w.AsSpan(1), out t)) return t;
+        return IsFutureVerb(w.AsSpan()) ? 1 : 0;
     }
 
     // سيطلق، ستعقد، وسنعمل: سـ on an imperfect; plural nouns (ساعات) and a few look-alike nouns are not.
-    private static bool IsFutureVerb(string w)
+    private static bool IsFutureVerb(ReadOnlySpan<char> w)
     {
         if (w.Length > 4 && w[0] is 'و' or 'ف' && w[1] == 'س') w = w[1..];
-        return w.Length > 3 && w[0] == 'س' && w[1] is 'ي' or 'ت' or 'ن' && !w.EndsWith("ات", StringComparison.Ordinal) && !NotFutureVerbs.Contains(w);
+        return w.Length > 3 && w[0] == 'س' && w[1] is 'ي' or 'ت' or 'ن' && !w.EndsWith("ات") && !NotFutureVerbsBySpan.Contains(w);
     }
 
     /// <summary>[day] Hijri month year هـ: 1 رمضان 1446 هـ, converted with the Umm al-Qura calendar.</summary>
