@@ -25,6 +25,7 @@ public static class TrackerCli
         root.Subcommands.Add(Reextract());
         root.Subcommands.Add(BriefingCommand());
         root.Subcommands.Add(UsersCommand.Create(StoreAsync, DbOption));
+        root.Subcommands.Add(EvalCommand.Create());
         if (args.Length == 0) args = ["serve"];
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
