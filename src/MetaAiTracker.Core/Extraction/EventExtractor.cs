@@ -13,15 +13,20 @@ namespace MetaAiTracker.Core.Extraction;
 public sealed class EventExtractor : IExtractor
 {
     private sealed record Trigger(string Type, bool IsNoun, List<string> Words);
-    private sealed record Rules(List<Trigger> Triggers, List<string> NounSuffixes, List<string> Negators, List<string> Auxiliaries, List<string> DateLeads, List<string> RecentWords);
+    private sealed record Rules(List<Trigger> Triggers, List<string> NounSuffixes, List<string> Negators, List<string> Affirmative, List<string> DateLeads, List<string> RecentWords,
+        List<string> TargetWords, List<string> QualifierWords, List<string> ComparisonWords, List<string> NonEventWords);
 
     private static readonly Rules R = LexiconData.Load<Rules>("events.json");
     private static readonly PhraseMatcher<(string Type, bool IsNoun)> Triggers =
         new(R.Triggers.SelectMany(t => t.Words.SelectMany(w => t.IsNoun ? WithSuffixes(w) : [w]).Select(w => (w, (t.Type, t.IsNoun)))), PhraseMatch.Surface);
     private static readonly HashSet<string> Negators = [.. R.Negators];
-    private static readonly HashSet<string> Auxiliaries = [.. R.Auxiliaries];
+    private static readonly HashSet<string> Affirmative = [.. R.Affirmative];
     private static readonly HashSet<string> DateLeads = [.. R.DateLeads];
     private static readonly HashSet<string> Recent = [.. R.RecentWords];
+    private static readonly HashSet<string> Targets = [.. R.TargetWords];
+    private static readonly HashSet<string> Qualifiers = [.. R.QualifierWords];
+    private static readonly HashSet<string> Comparisons = [.. R.ComparisonWords];
+    private static readonly HashSet<string> NonEvents = [.. R.NonEventWords];
     private const int MaxSummaryChars = 160;
 
     public string Name => "events";
@@ -30,28 +35,33 @@ public sealed class EventExtractor : IExtractor
     {
         List<string> lastActors = [];
         var found = new List<ExtractedEvent>();
+        // Quoted runs long enough to be speech, whether or not the quote pass attributed them: a date in them is the speaker's.
+        var speech = QuotedSpans.Find(ctx.Text, ctx.Paragraphs).Where(q => q.Inner.Of(ctx.Text).Count(c => c == ' ') >= 3).Select(q => q.Outer).ToList();
         foreach (var sentence in ctx.Sentences)
         {
             var (first, end) = ctx.TokenRange(sentence);
             var named = ctx.MentionsIn(sentence).Select(m => m.EntityId).Distinct().ToList();
             var amounts = ctx.Amounts.Where(a => sentence.Start <= a.Span.Start && a.Span.End <= sentence.End).ToList();
-            var dates = ctx.Dates.Where(d => sentence.Start <= d.Span.Start && d.Span.End <= sentence.End).ToList();
+            var dates = ctx.Dates.Where(d => sentence.Start <= d.Span.Start && d.Span.End <= sentence.End && Happened(ctx, first, d, speech)).ToList();
             // "وجرى إبلاغ الموظفين أمس", "مع استثماره 65 مليار دولار": a dated or counted happening that names no one
             // continues the story's last actors. Without either, "تسعى هذه الشركات" would be pinned on them.
             var actors = named.Count > 0 ? named : amounts.Count > 0 || dates.Count > 0 ? lastActors : [];
             if (named.Count > 0) lastActors = named;
-            if (end - first < 4 || actors.Count == 0 || ctx.IsQuestion(sentence)) continue;
+            if (end - first < 3 || ctx.IsQuestion(sentence)) continue;
             var hits = FindTriggers(ctx, first, end);
-            if (hits.Count == 0) continue;
+            // A dated sentence reports a happening even without a trigger word (هبط السهم يوم الإثنين، دخل حيز التنفيذ في
+            // أغسطس); an undated one needs a trigger and someone who acts.
+            if (dates.Count == 0 && (hits.Count == 0 || actors.Count == 0)) continue;
+            if (dates.Count > 0 && hits.Count == 0 && (ctx.IsHeading(sentence) || Hedged(ctx, first, ctx.TokenIndexAt(dates[0].Span.Start)))) continue;
             foreach (var (t, date) in Happenings(ctx, first, hits, dates, amounts))
             {
-                var (type, isNoun) = t.Value;
+                var (type, isNoun) = t?.Value ?? ("other", false);
                 var resolved = date ?? Recently(ctx, first, end);
                 // A noun (إطلاق، استثمار) or a present-tense verb (تستثمر) describes as often as it reports: it needs a date or an amount.
-                var descriptive = isNoun || type != "plan" && IsPresentTense(ctx.Tokens[t.First].Norm);
+                var descriptive = t is { } h && (isNoun || type != "plan" && IsPresentTense(ctx.Tokens[h.First].Norm));
                 if (descriptive && resolved is null && amounts.Count == 0) continue;
-                if (type == "plan" && !actors.Any(MetaSide.Entities.Contains)) continue;
-                var span = Clause(ctx, sentence, t.First);
+                if (type == "plan" && resolved is null && !actors.Any(MetaSide.Entities.Contains)) continue;
+                var span = Clause(ctx, sentence, t?.First ?? ctx.TokenIndexAt(date!.Span.Start));
                 found.Add(new ExtractedEvent
                 {
                     Span = span,
@@ -59,13 +69,49 @@ public sealed class EventExtractor : IExtractor
                     Summary = Summarize(span.Of(ctx.Text)),
                     EventType = type,
                     Date = resolved,
-                    Amounts = date is null ? amounts : [.. amounts.Where(a => NearestTrigger(ctx, hits, a.Span.Start) == t)],
+                    Amounts = dates.Count <= 1 ? amounts : [.. amounts.Where(a => NearestDate(ctx, dates, a.Span.Start) == date)],
                     Actors = actors,
-                    Confidence = (resolved is null ? 0.55 : 0.75) + (descriptive ? -0.1 : 0) + (named.Count == 0 ? -0.1 : 0),
+                    Confidence = (resolved is null ? 0.55 : 0.75) + (descriptive ? -0.1 : 0) + (named.Count == 0 ? -0.1 : 0) + (t is null ? -0.15 : 0),
                 });
             }
         }
         ctx.Events.AddRange(Merge(found));
+    }
+
+    /// <summary>
+    /// Whether a date in a sentence dates a happening: not a dateline (الخميس 20 نوفمبر 2025 – 8:12), not inside a
+    /// quotation (the speaker's words), not what a figure is for (توقعات الإيرادات لعام 2026), not a target
+    /// (بحلول عام 2030), not the baseline of a comparison (أكبر انخفاض منذ مارس 2020) and not a birth.
+    /// </summary>
+    private static bool Happened(ExtractionContext ctx, int first, ResolvedDate d, List<TextSpan> speech)
+    {
+        var at = ctx.TokenIndexAt(d.Span.Start);
+        if (Dateline(ctx, d) || speech.Any(q => q.Contains(d.Span.Start))) return false;
+        if (Qualifiers.Contains(ctx.Tokens[at].Norm)) return false;
+        // The preposition may open the date's span (منذ عام 2013) or stand just before it (منذ أكتوبر 2022).
+        var lead = at > first && !Targets.Contains(ctx.Tokens[at].Norm) && !IsSince(ctx.Tokens[at].Norm) ? at - 1 : at;
+        // "By" a date still to come is a target (بحلول عام 2030); by one now past, a state reached (فبحلول أوائل يوليو، نجحت).
+        if (Targets.Contains(ctx.Tokens[lead].Norm) && !(ctx.Published is { } p && d.Range.End < p.Start)) return false;
+        if (IsSince(ctx.Tokens[lead].Norm) && Before(first, lead, 5).Any(k => Comparisons.Contains(ctx.Tokens[k].Norm))) return false;
+        return !Before(first, at, 6).Any(k => NonEvents.Contains(WithoutConjunction(ctx.Tokens[k].Norm)));
+    }
+
+    private static string WithoutConjunction(string w) => w.Length > 3 && w[0] is 'و' or 'ف' ? w[1..] : w;
+
+    private static bool IsSince(string word) => word is "منذ" or "ومنذ";
+
+    private static IEnumerable<int> Before(int first, int at, int window) =>
+        Enumerable.Range(Math.Max(first, at - window), at - Math.Max(first, at - window));
+
+    // A publication line: the date followed by a clock time, or a paragraph that holds little besides the date.
+    private static bool Dateline(ExtractionContext ctx, ResolvedDate d)
+    {
+        var after = ctx.Text.AsSpan(d.Span.End, Math.Min(8, ctx.Text.Length - d.Span.End)).TrimStart(" ,،–-\u00a0");
+        if (after.Length >= 4 && char.IsDigit(after[0]) && (after[1] == ':' || char.IsDigit(after[1]) && after[2] == ':')) return true;
+        var paragraph = ctx.Paragraphs.FirstOrDefault(p => p.Contains(d.Span.Start));
+        var (pf, pe) = ctx.TokenRange(paragraph);
+        var (df, de) = ctx.TokenRange(d.Span);
+        return pe - pf - (de - df) <= 2;
     }
 
     /// <summary>
@@ -81,43 +127,53 @@ public sealed class EventExtractor : IExtractor
             if (Hedged(ctx, first, h.First)) break;
             var at = ctx.Tokens[h.First].Start;
             if (ctx.Quotes.Any(q => q.Kind == QuoteKind.Direct && q.Span.Contains(at))) continue;
-            if (Negated(ctx, first, h.First)) continue;
-            hits.Add(h);
+            hits.Add(Negated(ctx, first, h.First) ? h with { Value = (Denied, h.Value.IsNoun) } : h);
         }
         return hits;
     }
 
+    // A denied trigger still claims its date (لا يتوقع تسريح المزيد هذا العام: nothing happened this year), then yields nothing.
+    private const string Denied = "denied";
+
     /// <summary>
-    /// Which trigger each date of the sentence belongs to, and so the sentence's happenings. A date that opens a
+    /// The happenings of a sentence: one per date, typed by the trigger the date belongs to. A date that opens a
     /// clause («في 30 يونيو 2025، كشفت») governs the trigger after it; any other date modifies the trigger before
-    /// it («انضم … في يونيو عقب استثمار»). Triggers that receive no date are the same happening told with more
-    /// words (أعلنت … إطلاق): without any dated trigger, the sentence's one trigger is the one nearest its first
-    /// amount (مع استثمار 65 مليار دولار … يستعد is an investment), else its first verb, else its first noun.
+    /// it («انضم … في يونيو عقب استثمار»). A sentence without a date has at most one happening, told by the
+    /// trigger nearest its first amount (مع استثمار 65 مليار دولار … يستعد is an investment), else its first verb,
+    /// else its first noun: the other triggers are the same happening told with more words (أعلنت … إطلاق).
     /// </summary>
-    private static IEnumerable<(PhraseHit<(string Type, bool IsNoun)> Trigger, ResolvedDate? Date)> Happenings(
+    private static IEnumerable<(PhraseHit<(string Type, bool IsNoun)>? Trigger, ResolvedDate? Date)> Happenings(
         ExtractionContext ctx, int first, List<PhraseHit<(string Type, bool IsNoun)>> hits, List<ResolvedDate> dates, List<Amount> amounts)
     {
-        var owned = new Dictionary<int, ResolvedDate>();
+        if (dates.Count == 0)
+        {
+            hits = [.. hits.Where(h => h.Value.Type != Denied)];
+            if (hits.Count == 0) return [];
+            var main = amounts.Count > 0 ? NearestTrigger(ctx, hits, amounts[0].Span.Start)
+                : hits.FirstOrDefault(h => !h.Value.IsNoun) is { Phrase: not null } verb ? verb : hits[0];
+            return [(main, null)];
+        }
         // A present-tense verb after the sentence's first trigger describes a state in a relative clause
-        // (فريقًا يعمل على نماذج تعود إلى 2023): it does not take a date of its own.
+        // (فريقًا يعمل على نماذج تعود إلى 2023): it types no date of its own.
         var owners = hits.Where((h, i) => i == 0 || h.Value.IsNoun || !IsPresentTense(ctx.Tokens[h.First].Norm)).ToList();
-        foreach (var d in dates)
+        return dates.Select(d =>
         {
             var at = ctx.TokenIndexAt(d.Span.Start);
             var before = owners.LastOrDefault(h => h.Last < at);
             var after = owners.FirstOrDefault(h => h.First > at);
-            var opens = OpensClause(ctx, first, at);
-            var owner = opens && after.Phrase is not null ? after : before.Phrase is not null ? before : after;
-            if (owner.Phrase is null) continue;
-            // A trigger with two dates keeps the nearer one.
-            if (owned.TryGetValue(owner.First, out var had) && Distance(ctx, owner, had) <= Distance(ctx, owner, d)) continue;
-            owned[owner.First] = d;
-        }
-        if (owned.Count > 0) return owners.Where(h => owned.ContainsKey(h.First)).Select(h => (Planned(ctx, hits, h), (ResolvedDate?)owned[h.First]));
-        var main = amounts.Count > 0 ? NearestTrigger(ctx, hits, amounts[0].Span.Start)
-            : hits.FirstOrDefault(h => !h.Value.IsNoun) is { Phrase: not null } verb ? verb : hits[0];
-        return [(main, null)];
+            var owner = OpensClause(ctx, first, at) && after.Phrase is not null ? after : before.Phrase is not null ? before : after;
+            return (owner.Phrase is null ? (PhraseHit<(string Type, bool IsNoun)>?)null : Planned(ctx, hits, owner), (ResolvedDate?)Since(d));
+        }).Where(x => x.Item1?.Value.Type != Denied);
     }
+
+    // منذ عام 2013 is a range up to publication for the reader; the happening (a hire, a start) is the year named.
+    private static ResolvedDate Since(ResolvedDate d) =>
+        d.Range.Granularity == DateGranularity.Range && d.Range.Start is { Month: 1, Day: 1 } s
+        && ArabicNormalizer.Normalize(d.Text) is var t && (t.StartsWith("منذ") || t.StartsWith("ومنذ"))
+            ? d with { Range = DateRange.Year(s.Year, d.Range.Estimated) } : d;
+
+    private static ResolvedDate? NearestDate(ExtractionContext ctx, List<ResolvedDate> dates, int offset) =>
+        dates.MinBy(d => Math.Abs(d.Span.Start - offset));
 
     // تعتزم طرحه في 2026، من المقرر أن تقوم بتسريح: a noun that is the object of a plan is the plan, dated by it.
     private static PhraseHit<(string Type, bool IsNoun)> Planned(ExtractionContext ctx, List<PhraseHit<(string Type, bool IsNoun)>> hits, PhraseHit<(string Type, bool IsNoun)> h)
@@ -136,9 +192,6 @@ public sealed class EventExtractor : IExtractor
         while (k > first && !ctx.HasBreak(k - 1, k) && DateLeads.Contains(ctx.Tokens[k - 1].Norm)) k--;
         return k == first || ctx.HasBreak(k - 1, k);
     }
-
-    private static int Distance(ExtractionContext ctx, PhraseHit<(string Type, bool IsNoun)> h, ResolvedDate d) =>
-        Math.Abs(ctx.TokenIndexAt(d.Span.Start) - h.First);
 
     private static PhraseHit<(string Type, bool IsNoun)> NearestTrigger(ExtractionContext ctx, List<PhraseHit<(string Type, bool IsNoun)>> hits, int offset) =>
         hits.MinBy(h => Math.Abs(ctx.Tokens[h.First].Start - offset));
@@ -181,18 +234,19 @@ public sealed class EventExtractor : IExtractor
         return word[0] == 'ي' || !(word.Length == 5 && word[3] == 'ي') && !word.StartsWith("تعاقد") && !word.StartsWith("تحالف");
     }
 
-    // لم تعلن، لم يتم الكشف عن: a negator right before the trigger, or before the auxiliary that carries it.
+    // لم تعلن، لم يتم الكشف عن، لا يتوقع تسريح: a negator right before the trigger or one word before it, unless
+    // that word makes it affirmative (لا تزال تطور، لا سيما بعد إطلاق).
     private static bool Negated(ExtractionContext ctx, int first, int trigger)
     {
-        var k = trigger - 1;
-        if (k > first && Auxiliaries.Contains(ctx.Tokens[k].Norm)) k--;
-        return k >= first && Negators.Contains(ctx.Tokens[k].Norm);
+        if (trigger > first && Negators.Contains(ctx.Tokens[trigger - 1].Norm)) return true;
+        return trigger - 1 > first && !ctx.HasBreak(trigger - 2, trigger) && Negators.Contains(ctx.Tokens[trigger - 2].Norm)
+            && !Affirmative.Contains(ctx.Tokens[trigger - 1].Norm);
     }
 
     private static bool Hedged(ExtractionContext ctx, int first, int trigger) =>
         StanceScorer.IsHedged(ctx.Tokens, Math.Max(first, trigger - 6), trigger);
 
-    /// <summary>"مؤخرًا" (recently): the month before publication, up to it, marked estimated.</summary>
+    /// <summary>"مؤخرًا" (recently): the month of publication, marked estimated.</summary>
     private static ResolvedDate? Recently(ExtractionContext ctx, int first, int end)
     {
         if (ctx.Published is not { } p) return null;
@@ -200,7 +254,7 @@ public sealed class EventExtractor : IExtractor
         {
             if (!Recent.Contains(ctx.Tokens[k].Norm)) continue;
             var span = new TextSpan(ctx.Tokens[k].Start, ctx.Tokens[k].End);
-            return new ResolvedDate(new DateRange(p.Start.AddMonths(-1), p.End, DateGranularity.Range, true), span.Of(ctx.Text), span, 0.4);
+            return new ResolvedDate(DateRange.Month(p.Start.Year, p.Start.Month, estimated: true), span.Of(ctx.Text), span, 0.4);
         }
         return null;
     }

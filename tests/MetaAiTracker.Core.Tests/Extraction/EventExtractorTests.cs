@@ -56,8 +56,9 @@ public class EventDatingTests
     [Fact]
     public void ADateOpeningTheSentenceGovernsItsMainVerb()
     {
-        var x = Run.Pipeline("في 12 مارس 2025، كشفت ميتا عن فريق بحثي جديد يعمل على نماذج تعود جذورها إلى عام 2023.", Run.July15);
+        var x = Run.Pipeline("في 12 مارس 2025، كشفت ميتا عن فريق بحثي جديد لنماذجها أطلقت عليه اسم الفريق الأحمر.", Run.July15);
         var e = Assert.Single(x.Events);
+        Assert.Equal("announcement", e.EventType);
         Assert.Equal(DateRange.Day(new DateOnly(2025, 3, 12)), e.Date?.Range);
     }
 
@@ -92,6 +93,34 @@ public class EventDatingTests
         var e = Assert.Single(x.Events, e => e.Date is not null);
         Assert.Contains("meta", e.Actors);
         Assert.Equal(DateRange.Day(new DateOnly(2025, 7, 3)), e.Date?.Range);
+    }
+
+    [Theory]
+    [InlineData("هبط سهم إنفيديا بنسبة 17% يوم الاثنين 14 يوليو 2025 بعد صدور النموذج الصيني.", 2025, 7, 14)]
+    [InlineData("دخل قانون الذكاء الاصطناعي الأوروبي حيز التنفيذ في أغسطس 2024.", 2024, 8, 0)]
+    public void ADatedSentenceReportsAHappeningWithoutATriggerWord(string text, int year, int month, int day)
+    {
+        var e = Assert.Single(Run.Pipeline(text, Run.July15).Events);
+        Assert.Equal(day == 0 ? DateRange.Month(year, month) : DateRange.Day(new DateOnly(year, month, day)), e.Date?.Range);
+    }
+
+    [Theory]
+    [InlineData("الثلاثاء 8 يوليو 2025 10:30 صباحا")]
+    [InlineData("وقال زوكربيرغ: «سنرى في عام 2026 نماذج أذكى بكثير من كل ما نعرفه اليوم».")]
+    [InlineData("تأمل الشركة أن تتجاوز إيراداتها عشرة مليارات دولار بحلول عام 2028.")]
+    [InlineData("تراجع سهم ميتا 9% في أكبر خسارة يومية له منذ أكتوبر 2022.")]
+    [InlineData("ولد الباحث في باريس عام 1960 ودرس الهندسة هناك.")]
+    [InlineData("نماذج ميتا الجديدة في 2026")]
+    public void DatelinesQuotedWordsTargetsBaselinesBirthsAndHeadingsAreNotHappenings(string text)
+    {
+        Assert.DoesNotContain(Run.Pipeline(text, Run.July15).Events, e => e.Date is not null);
+    }
+
+    [Fact]
+    public void SinceAYearDatesTheStartOfWhatFollowed()
+    {
+        var e = Assert.Single(Run.Pipeline("يقود لوكون مختبر الأبحاث في ميتا منذ عام 2013 بلا انقطاع.", Run.July15).Events);
+        Assert.Equal(DateRange.Year(2013), e.Date?.Range);
     }
 
     [Fact]
