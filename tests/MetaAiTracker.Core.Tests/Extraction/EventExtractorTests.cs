@@ -111,9 +111,20 @@ public class EventDatingTests
     [InlineData("تراجع سهم ميتا 9% في أكبر خسارة يومية له منذ أكتوبر 2022.")]
     [InlineData("ولد الباحث في باريس عام 1960 ودرس الهندسة هناك.")]
     [InlineData("نماذج ميتا الجديدة في 2026")]
+    [InlineData("- روابط ذات صلة.. نظارات ميتا الجديدة في 2026")]
+    [InlineData("تتوقع ميتا نمو إيراداتها لعام 2026 بنسبة كبيرة.")]
+    [InlineData("قال زوكربيرغ إنه لا يتوقع تسريح المزيد من موظفي ميتا هذا العام.")]
+    [InlineData("وقال المتحدث باسم الشركة إن \"ميتا ستضاعف استثماراتها في عام 2026 بلا تردد\".")]
     public void DatelinesQuotedWordsTargetsBaselinesBirthsAndHeadingsAreNotHappenings(string text)
     {
         Assert.DoesNotContain(Run.Pipeline(text, Run.July15).Events, e => e.Date is not null);
+    }
+
+    [Fact]
+    public void ByADateAlreadyPastIsAStateReached()
+    {
+        var e = Assert.Single(Run.Pipeline("وبحلول يونيو 2025، كانت ميتا قد ضمت عشرات الباحثين من منافسيها.", Run.July15).Events);
+        Assert.Equal(DateRange.Month(2025, 6), e.Date?.Range);
     }
 
     [Fact]
