@@ -83,6 +83,17 @@ public sealed class ExtractionContext
     public bool IsQuestion(TextSpan sentence) =>
         Text[sentence.End - 1] is '?' or '؟' || TokenRange(sentence) is var (first, end) && first < end && QuestionWords.Contains(Tokens[first].Norm);
 
+    /// <summary>
+    /// A heading or a list line: a short paragraph with no closing punctuation (ميتا والمصدر المفتوح، - العمل عن بعد..
+    /// أداة الازدهار في 2024). It names a topic; it neither asserts nor reports.
+    /// </summary>
+    public bool IsHeading(TextSpan sentence)
+    {
+        var paragraph = Paragraphs.FirstOrDefault(p => p.Start <= sentence.Start && sentence.End <= p.End);
+        return paragraph.Length > 0 && TokenRange(paragraph) is var (first, end) && end - first < 15
+            && Text[paragraph.End - 1] is not ('.' or '!' or '…' or '»' or '"' or '”');
+    }
+
     public IEnumerable<EntityMention> MentionsIn(TextSpan span) => Mentions.Where(m => span.Start <= m.Span.Start && m.Span.End <= span.End);
 
     /// <summary>The sentence that holds <paramref name="offset"/>, or an empty span at the offset.</summary>
