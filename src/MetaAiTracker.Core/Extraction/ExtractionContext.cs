@@ -37,6 +37,7 @@ public sealed class ExtractionContext
     public List<ExtractedEvent> Events { get; } = [];
     public List<ExtractedClaim> Claims { get; } = [];
     public List<VariantProposal> VariantProposals { get; } = [];
+    public List<EntityProposal> EntityProposals { get; } = [];
     public List<string> Themes { get; } = [];
     public Stance Stance { get; set; }
     public bool IsRelevant { get; set; } = true;
@@ -102,7 +103,8 @@ public sealed class ExtractionContext
         IsRelevant,
         RelevanceScore,
         [.. VariantProposals],
-        version);
+        version,
+        [.. EntityProposals.DistinctBy(p => (p.Kind, p.Name))]);
 }
 
 /// <summary>One named extraction rule family, like a Timesketch analyzer.</summary>
