@@ -104,7 +104,21 @@ public sealed class ExtractionContext
         RelevanceScore,
         [.. VariantProposals],
         version,
+        Figures(),
         [.. EntityProposals.DistinctBy(p => (p.Kind, p.Name))]);
+
+    /// <summary>Every amount no event carries, with the date nearest it in its sentence.</summary>
+    private List<Figure> Figures()
+    {
+        var carried = Events.SelectMany(e => e.Amounts).Select(a => a.Span).ToHashSet();
+        return [.. Amounts.Where(a => !carried.Contains(a.Span)).OrderBy(a => a.Span.Start).Select(a =>
+        {
+            var sentence = SentenceAt(a.Span.Start);
+            var date = Dates.Where(d => sentence.Start <= d.Span.Start && d.Span.End <= sentence.End)
+                .MinBy(d => Math.Abs(d.Span.Start - a.Span.Start));
+            return new Figure(a, date);
+        })];
+    }
 }
 
 /// <summary>One named extraction rule family, like a Timesketch analyzer.</summary>

@@ -103,6 +103,12 @@ public sealed record ExtractedClaim : ExtractedItem
 public sealed record VariantProposal(string EntityId, string Surface, string Reason);
 
 /// <summary>
+/// An explicit quantity the article states that no event carries (a share, a head count, a price): kept with the
+/// date of its sentence so that no figure the text gives is lost.
+/// </summary>
+public sealed record Figure(Amount Amount, ResolvedDate? Date);
+
+/// <summary>
 /// A speaker the alias table does not know, introduced by a title (المديرة المالية سوزان لي) or an outlet word
 /// (موقع بيزنس إنسايدر): proposed to an editor as a new entity, never added silently.
 /// </summary>
@@ -120,4 +126,5 @@ public sealed record ArticleExtraction(
     double RelevanceScore,
     IReadOnlyList<VariantProposal> VariantProposals,
     string ExtractorVersion,
+    IReadOnlyList<Figure> Figures,
     IReadOnlyList<EntityProposal>? EntityProposals = null);
