@@ -21,7 +21,7 @@ public sealed class QuoteExtractor : IExtractor
     private sealed record Rules(
         List<string> SpeechVerbs, List<string> ActionWithAn, List<string> Complementizers, List<string> SourceCues,
         List<string> AnonymousSources, List<string> OutletReferences, List<string> NonSources,
-        List<string> HypotheticalMarkers, List<string> Connectors, List<ViewObject> ViewObjects, List<string> Participles,
+        List<string> HypotheticalMarkers, List<string> PresentMarkers, List<string> Statements, List<string> Connectors, List<ViewObject> ViewObjects, List<string> Participles,
         List<string> NeverSpeakers, List<string> Channels, List<string> Titles, List<string> OutletIntroducers,
         List<string> CompanyReferences, List<string> NameStops, List<string> OrgNouns, List<string> PassiveWithoutSubject,
         int MaxScareQuoteWords);
@@ -35,6 +35,8 @@ public sealed class QuoteExtractor : IExtractor
     private static readonly HashSet<string> ActionVerbs = Set(R.ActionWithAn);
     private static readonly HashSet<string> NonSources = Set(R.NonSources);
     private static readonly HashSet<string> Hypothetical = Set(R.HypotheticalMarkers);
+    private static readonly HashSet<string> PresentMarkers = Set(R.PresentMarkers);
+    private static readonly PhraseMatcher<int> Statements = Phrases(R.Statements);
     private static readonly HashSet<string> Connectors = Set(R.Connectors);
     private static readonly HashSet<string> NameStops = Set(R.NameStops);
     private static readonly HashSet<string> OrgNouns = Set(R.OrgNouns);
@@ -151,7 +153,8 @@ public sealed class QuoteExtractor : IExtractor
         }
         var subjectEnd = j;
         var (sFrom, sTo) = TrimSubject(ctx, i + 1, subjectEnd);
-        var hasSubject = sFrom < sTo && !NameStops.Contains(tokens[sFrom].Norm);
+        // A participle (موضحًا، مضيفًا بثقة) never has its subject after it: the speaker is the sentence's.
+        var hasSubject = sFrom < sTo && !NameStops.Contains(tokens[sFrom].Norm) && !Participles.Contains(verb);
         if (!hasSubject && PassiveWithoutSubject.Contains(verb)) return null;
         var afterVerb = subjectEnd > i + 1 ? tokens[subjectEnd - 1].End : tokens[i].End;
 
@@ -231,15 +234,17 @@ public sealed class QuoteExtractor : IExtractor
         var tokens = ctx.Tokens;
         if (tokens[i].Norm is "فحسب") return null;
         if (SourceCues.MatchAt(tokens, i, end) is not { } hit) return null;
-        // بحسب ما ذكرت صحيفة…، وفقا لما أوردته…، حسبما أفادت…: the verb after the cue belongs to it.
+        // بحسب ما ذكرت صحيفة…، وفق ما كشف عنه تقرير…، حسبما أفادت…: the verb after the cue belongs to it.
         var sourceFirst = hit.Last + 1;
-        if (sourceFirst < end && tokens[sourceFirst].Norm is "ما" or "لما") sourceFirst++;
-        if (sourceFirst < end && Verbs.Contains(StripConjunction(tokens[sourceFirst].Norm))) sourceFirst++;
+        var relative = sourceFirst < end && tokens[sourceFirst].Norm is "ما" or "لما";
+        if (relative) sourceFirst++;
+        for (var skipped = 0; sourceFirst < end && skipped < (relative ? 3 : 1) && IsReportingWord(tokens[sourceFirst].Norm); skipped++) sourceFirst++;
         var sourceEnd = sourceFirst;
         while (sourceEnd < end && sourceEnd - sourceFirst < 7 && (sourceEnd == sourceFirst || !ctx.HasBreak(sourceEnd - 1, sourceEnd)))
             sourceEnd++;
         if (sourceFirst >= end) return null;
-        var speaker = Resolve(st, sourceFirst, sourceEnd, tokens[i].Start, out var refused, guess: false);
+        var refused = false;
+        var speaker = Statement(st, sourceFirst, sourceEnd, tokens[i].Start) ?? Resolve(st, sourceFirst, sourceEnd, tokens[i].Start, out refused, guess: false);
         if (refused || speaker is null) return null;
         var cue = ctx.Text[tokens[hit.First].Start..tokens[hit.Last].End];
 
@@ -253,14 +258,10 @@ public sealed class QuoteExtractor : IExtractor
             if (from >= end) return null;
             content = Span(ctx, from, ClauseEnd(st, from, end), sentence);
         }
-        else if (sourceEnd < end && ctx.HasBreak(sourceEnd - 1, sourceEnd) && ctx.HasBreak(i - 1, i) && !ctx.Gap(sourceEnd - 1, sourceEnd).Contains('.'))
-        {
-            // X، بحسب ميتا، على…: a cue between commas is attributing the whole sentence around it.
-            content = new TextSpan(sentence.Start, sentence.End);
-        }
         else
         {
-            content = new TextSpan(sentence.Start, tokens[i].Start);
+            // X، بحسب ميتا، على… / ويتركز هذا التحول بحسب موقع بلومبرغ حول…: a cue inside a sentence attributes all of it.
+            content = sentence;
         }
         var quoted = st.Unused.FirstOrDefault(q => content.Contains(q.Open) && q.Close < content.End + 2);
         if (quoted.Inner.Length > 0 && OnlyPunctuation(ctx.Text, content.Start, quoted.Open))
@@ -273,6 +274,26 @@ public sealed class QuoteExtractor : IExtractor
             st.Add(content, QuoteKind.Indirect, cue, speaker, speaker.Kind == SpeakerKind.Anonymous ? 0.6 : 0.7);
         }
         return Math.Max(sourceEnd - 1, ctx.TokenIndexAt(content.End) - 1);
+    }
+
+    // ذكرت، كشف عنه، أعلنه، نشرته، جاء في: the verb of a relative source cue, not the source.
+    private static bool IsReportingWord(string norm) =>
+        Verbs.Contains(StripConjunction(norm)) || norm is "عنه" or "عنها" or "في" or "جاء" or "ورد"
+        || norm.Length > 3 && norm[^1] == 'ه' && Verbs.Contains(norm[..^1]);
+
+    /// <summary>
+    /// وفقًا لبيان مشترك، بحسب تصريحات مصادر مطلعة: what was said stands for who said it. A source after the statement
+    /// word speaks; otherwise the statement, by its words (بيان مشترك، بيان الشركتين).
+    /// </summary>
+    private static Speaker? Statement(State st, int from, int to, int cueStart)
+    {
+        var ctx = st.Ctx;
+        if (Statements.MatchAt(ctx.Tokens, from, to) is not { } statement) return null;
+        var rest = statement.Last + 1;
+        if (rest < to && !ctx.HasBreak(rest - 1, rest) && Resolve(st, rest, to, cueStart, out _, guess: false) is { } source) return source;
+        var last = Math.Min(to - 1, rest);
+        if (last > statement.Last && (ctx.HasBreak(last - 1, last) || NameStops.Contains(ctx.Tokens[last].Norm))) last = statement.Last;
+        return new Speaker(null, ctx.Text[SkipClitic(ctx.Text, ctx.Tokens[from], statement.Phrase)..ctx.Tokens[last].End], SpeakerKind.Anonymous);
     }
 
     /// <summary>«…»، قال X / «…»، بحسب X: the cue follows the quote.</summary>
@@ -338,8 +359,16 @@ public sealed class QuoteExtractor : IExtractor
             if (OutletReferences.MatchAt(tokens, from, to) is null) return new Speaker(null, name, SpeakerKind.Anonymous);
         }
         var mentions = ctx.MentionsIn(span).Select(m => (m, e: ctx.Lexicon.EntityById.GetValueOrDefault(m.EntityId))).Where(x => x.e is not null).ToList();
-        foreach (var kind in new[] { EntityKind.Person, EntityKind.Outlet, EntityKind.Company })
+        Speaker? titleOnly = null;
+        foreach (var kind in new[] { EntityKind.Person, EntityKind.Other, EntityKind.Outlet, EntityKind.Company })
         {
+            // مانديب سينغ المحلل في بلومبرغ: a named person, known or not, speaks before the outlet or company around him.
+            if (kind == EntityKind.Other)
+            {
+                (titleOnly, var named) = NamedPerson(st, from, to);
+                if (named) return titleOnly;
+                continue;
+            }
             if (mentions.FirstOrDefault(x => x.e!.Kind == kind) is { e: { } e })
                 return new Speaker(e.Id, e.NameAr, kind switch { EntityKind.Person => SpeakerKind.Person, EntityKind.Outlet => SpeakerKind.Outlet, _ => SpeakerKind.Organization });
         }
@@ -350,7 +379,7 @@ public sealed class QuoteExtractor : IExtractor
         }
         if (CompanyReferences.MatchAt(tokens, from, to) is not null && LastCompany(ctx, cueStart) is { } company2)
             return new Speaker(company2.Id, company2.NameAr, SpeakerKind.Organization);
-        if ((NamedPerson(st, from, to) ?? IntroducedOutlet(st, from, to, atStart: !guess)) is { } introduced) return introduced;
+        if ((IntroducedOutlet(st, from, to, atStart: !guess) ?? titleOnly) is { } introduced) return introduced;
         // وقال جون سميث إن: a subject that is nothing but a name is a person, kept by the name.
         if (guess && NameAt(ctx, from, to) is { } bare && bare.To == to && !IsPlural(tokens[from].Norm))
             return Propose(st, EntityKind.Person, bare, "quoted as a speaker by name alone");
@@ -375,30 +404,38 @@ public sealed class QuoteExtractor : IExtractor
         }
         for (var k = from; k < to; k++)
         {
-            if (k > from && ctx.HasBreak(k - 1, k) && Titles.MatchAt(tokens, k, to) is null) return (from, k);
+            if (k > from && ctx.HasBreak(k - 1, k) && Titles.MatchAt(tokens, k, to) is null && !IsAppositiveName(ctx, from, k, to)) return (from, k);
             if (Channels.MatchAt(tokens, k, to) is not null) return (from, k);
         }
         return (from, to);
+    }
+
+    /// <summary>الرئيس التنفيذي لميتا، مارك زوكربيرغ، …: a name between commas after a title is the subject's name.</summary>
+    private static bool IsAppositiveName(ExtractionContext ctx, int from, int k, int to)
+    {
+        if (ctx.Mentions.FirstOrDefault(m => m.Span.Start == ctx.Tokens[k].Start) is { } m)
+            return ctx.Lexicon.EntityById.GetValueOrDefault(m.EntityId)?.Kind == EntityKind.Person;
+        return NameAt(ctx, k, to) is { } name && (name.To == to || ctx.HasBreak(name.To - 1, name.To)) && Titles.MatchAt(ctx.Tokens, from, k) is not null;
     }
 
     /// <summary>
     /// A person the alias table does not know: a title and a name (المديرة المالية سوزان لي، الرئيس التنفيذي لشركة
     /// X جون سميث), a name and a title between commas (سوزان لي، المديرة المالية…), or a title alone, kept by its words.
     /// </summary>
-    private static Speaker? NamedPerson(State st, int from, int to)
+    private static (Speaker? Speaker, bool Named) NamedPerson(State st, int from, int to)
     {
         var ctx = st.Ctx;
         var tokens = ctx.Tokens;
         if (Titles.MatchAt(tokens, from, to) is { } title)
         {
             var k = SkipQualifiers(ctx, title.Last + 1, to);
-            if (NameAt(ctx, k, to) is { } name) return Propose(st, EntityKind.Person, name, $"quoted as a speaker after «{title.Phrase}»");
+            if (NameAt(ctx, k, to) is { } name) return (Propose(st, EntityKind.Person, name, $"quoted as a speaker after «{title.Phrase}»"), true);
             var upTo = Math.Min(k, from + 5);
-            return new Speaker(null, ctx.Text[SkipClitic(ctx.Text, tokens[from], title.Phrase)..tokens[upTo - 1].End], SpeakerKind.Person);
+            return (new Speaker(null, ctx.Text[SkipClitic(ctx.Text, tokens[from], title.Phrase)..tokens[upTo - 1].End], SpeakerKind.Person), false);
         }
-        if (NameAt(ctx, from, to) is { } before && before.To < to && ctx.HasBreak(before.To - 1, before.To) && Titles.MatchAt(tokens, before.To, to) is { } after)
-            return Propose(st, EntityKind.Person, before, $"quoted as a speaker, «{after.Phrase}» after the name");
-        return null;
+        if (NameAt(ctx, from, to) is { } before && before.To < to && Titles.MatchAt(tokens, before.To, to) is { } after)
+            return (Propose(st, EntityKind.Person, before, $"quoted as a speaker, «{after.Phrase}» after the name"), true);
+        return (null, false);
     }
 
     /// <summary>صحيفة ذي إندبندنت، موقع بيزنس إنسايدر، وكالة Xinhua: an outlet word and the name after it.</summary>
@@ -543,13 +580,15 @@ public sealed class QuoteExtractor : IExtractor
         return (k + 1, i);
     }
 
-    /// <summary>إذا قال، عندما يعلن، لو ما صرّح: a reporting verb under a hypothetical marker is not speech.</summary>
+    /// <summary>إذا قال، عندما يعلن، لو ما صرّح، قد يقول: a reporting verb under a hypothetical marker is not speech.</summary>
     private static bool IsHypothetical(ExtractionContext ctx, TextSpan sentence, int i)
     {
         var (first, _) = ctx.TokenRange(sentence);
         var k = i - 1;
         if (k > first && ctx.Tokens[k].Norm == "ما" && !ctx.HasBreak(k, i)) k--;
-        return k >= first && !ctx.HasBreak(k, i) && Hypothetical.Contains(ctx.Tokens[k].Norm);
+        if (k < first || ctx.HasBreak(k, i)) return false;
+        var marker = ctx.Tokens[k].Norm;
+        return Hypothetical.Contains(marker) || PresentMarkers.Contains(marker) && IsPresent(StripConjunction(ctx.Tokens[i].Norm));
     }
 
     /// <summary>
@@ -585,6 +624,8 @@ public sealed class QuoteExtractor : IExtractor
     private static int SkipClitic(string text, Token token, string phrase)
     {
         var clitic = token.Norm.Length - ArabicNormalizer.Normalize(phrase.Split(' ')[0]).Length;
+        // والمصادر names "المصادر": the article stays, it is how the text names the source.
+        if (clitic >= 2 && token.Norm.AsSpan(0, clitic).EndsWith("ال")) clitic -= 2;
         var at = token.Start;
         for (var seen = 0; seen < clitic && at < token.End; at++)
             if (text[at] != 'ـ' && ArabicNormalizer.IsWordChar(text[at])) seen++;
