@@ -21,9 +21,9 @@ public sealed class QuoteExtractor : IExtractor
     private sealed record Rules(
         List<string> SpeechVerbs, List<string> ActionWithAn, List<string> Complementizers, List<string> SourceCues,
         List<string> AnonymousSources, List<string> OutletReferences, List<string> NonSources,
-        List<string> HypotheticalMarkers, List<string> PresentMarkers, List<string> Statements, List<string> Connectors, List<ViewObject> ViewObjects, List<string> Participles,
+        List<string> HypotheticalMarkers, List<string> PresentMarkers, List<string> Statements, List<string> ReportWords, List<string> Connectors, List<ViewObject> ViewObjects, List<string> Participles,
         List<string> NeverSpeakers, List<string> Channels, List<string> Titles, List<string> OutletIntroducers,
-        List<string> CompanyReferences, List<string> NameStops, List<string> OrgNouns, List<string> PassiveWithoutSubject,
+        List<string> CompanyReferences, List<string> NameStops, List<string> Prepositions, List<string> OrgNouns, List<string> PassiveWithoutSubject,
         int MaxScareQuoteWords);
 
     private static readonly Rules R = LexiconData.Load<Rules>("quotes.json");
@@ -37,9 +37,11 @@ public sealed class QuoteExtractor : IExtractor
     private static readonly HashSet<string> Hypothetical = Set(R.HypotheticalMarkers);
     private static readonly HashSet<string> PresentMarkers = Set(R.PresentMarkers);
     private static readonly PhraseMatcher<int> Statements = Phrases(R.Statements);
+    private static readonly HashSet<string> ReportWords = Set(R.ReportWords);
     private static readonly HashSet<string> Connectors = Set(R.Connectors);
     private static readonly HashSet<string> NameStops = Set(R.NameStops);
     private static readonly HashSet<string> OrgNouns = Set(R.OrgNouns);
+    private static readonly HashSet<string> Prepositions = Set(R.Prepositions);
     private static readonly HashSet<string> PassiveWithoutSubject = Set(R.PassiveWithoutSubject);
     private static readonly PhraseMatcher<int> Complementizers = Phrases(R.Complementizers);
     private static readonly PhraseMatcher<int> SourceCues = Phrases(R.SourceCues);
@@ -47,7 +49,8 @@ public sealed class QuoteExtractor : IExtractor
     private static readonly PhraseMatcher<int> OutletReferences = Phrases(R.OutletReferences);
     private static readonly PhraseMatcher<int> CompanyReferences = Phrases(R.CompanyReferences);
     private static readonly PhraseMatcher<int> NeverSpeakers = Phrases(R.NeverSpeakers);
-    private static readonly PhraseMatcher<int> Channels = Phrases(R.Channels);
+    // وفي مقابلة: the matcher strips a clitic only when three letters remain, so في takes its و here.
+    private static readonly PhraseMatcher<int> Channels = Phrases(R.Channels.Concat(R.Channels.Where(c => c.StartsWith("في ")).Select(c => "و" + c)));
     private static readonly PhraseMatcher<int> Titles = Phrases(R.Titles);
     private static readonly PhraseMatcher<int> OutletIntroducers = Phrases(R.OutletIntroducers);
 
@@ -158,17 +161,18 @@ public sealed class QuoteExtractor : IExtractor
         if (!hasSubject && PassiveWithoutSubject.Contains(verb)) return null;
         var afterVerb = subjectEnd > i + 1 ? tokens[subjectEnd - 1].End : tokens[i].End;
 
-        if (j >= limit && j < end && compl is null && obj is null && !colon)
+        var opensQuote = j < end && st.Unused.Any(q => q.Open >= tokens[j - 1].End && q.Open < tokens[j].Start);
+        if (compl is null && obj is null && !colon && !opensQuote && view.Direct && DirectObjectStart(st, i, end) is { } start)
         {
             // نفى زوكربيرغ وجود خطط…: a bare noun object states the view, after a named subject or none.
-            if (view.Direct && DirectObjectStart(st, i, end) is { } start)
-            {
-                var who = start.Subject > i + 1 ? Resolve(st, i + 1, start.Subject, tokens[i].Start, out _) : Carried(st, tokens[i].Start);
-                if (who is null || start.Content >= end) return null;
-                var stop = ClauseEnd(st, start.Content, end);
-                st.Add(Span(ctx, start.Content, stop, sentence), QuoteKind.Indirect, cue, who, 0.6);
-                return stop - 1;
-            }
+            var who = start.Subject > i + 1 ? Resolve(st, i + 1, start.Subject, tokens[i].Start, out _) : Carried(st, tokens[i].Start);
+            if (who is null || start.Content >= end) return null;
+            var stop = ClauseEnd(st, start.Content, end);
+            st.Add(Span(ctx, start.Content, stop, sentence), QuoteKind.Indirect, cue, who, 0.6);
+            return stop - 1;
+        }
+        if (j >= limit && j < end && compl is null && obj is null && !colon)
+        {
             // No colon or complementizer: a mixed quote (وأكد X على قدرة … على "…") if a quoted run follows in the sentence.
             if (st.TakeQuoteIn(tokens[i].End, sentence.End) is not { } mixed) return null;
             var speakerOfMixed = Resolve(st, i + 1, Math.Min(end, i + 4), tokens[i].Start, out _) ?? Carried(st, tokens[i].Start);
@@ -177,7 +181,7 @@ public sealed class QuoteExtractor : IExtractor
         }
 
         // Subject first (كان زوكربيرج يخبر … بأنه، التقارير تشير إلى أن): a named source before the verb wins.
-        var (bFrom, bTo) = Participles.Contains(verb) ? (i, i) : SubjectBefore(ctx, sentence, i);
+        var (bFrom, bTo, adjunct) = Participles.Contains(verb) ? (i, i, false) : SubjectBefore(ctx, sentence, i);
         var speaker = bFrom < bTo ? Resolve(st, bFrom, bTo, tokens[i].Start, out _, guess: false) : null;
         if (bFrom < bTo && speaker is null && !hasSubject) return null;
         if (speaker is null && hasSubject)
@@ -188,7 +192,7 @@ public sealed class QuoteExtractor : IExtractor
         var explicitSpeaker = speaker is not null;
         if (speaker is null)
         {
-            if (!CarriesSpeaker(ctx, sentence, i, verb)) return null;
+            if (!adjunct && !CarriesSpeaker(ctx, sentence, i, verb)) return null;
             speaker = Carried(st, tokens[i].Start);
         }
 
@@ -353,9 +357,12 @@ public sealed class QuoteExtractor : IExtractor
                 return new Speaker(company, name, SpeakerKind.Organization);
             }
             // "تقرير لصحيفة X" is the outlet speaking; in "مصادر مقربة من زوكربيرغ" the named person did not speak.
-            var cited = ctx.MentionsIn(span).Select(m => ctx.Lexicon.EntityById.GetValueOrDefault(m.EntityId)).FirstOrDefault(e => e?.Kind == EntityKind.Outlet);
-            if (cited is not null) return new Speaker(cited.Id, cited.NameAr, SpeakerKind.Outlet);
-            if (IntroducedOutlet(st, anon.Last + 1, to) is { } outlet) return outlet;
+            if (ReportWords.Contains(anon.Phrase))
+            {
+                var cited = ctx.MentionsIn(span).Select(m => ctx.Lexicon.EntityById.GetValueOrDefault(m.EntityId)).FirstOrDefault(e => e?.Kind == EntityKind.Outlet);
+                if (cited is not null) return new Speaker(cited.Id, cited.NameAr, SpeakerKind.Outlet);
+                if (IntroducedOutlet(st, anon.Last + 1, to) is { } outlet) return outlet;
+            }
             if (OutletReferences.MatchAt(tokens, from, to) is null) return new Speaker(null, name, SpeakerKind.Anonymous);
         }
         var mentions = ctx.MentionsIn(span).Select(m => (m, e: ctx.Lexicon.EntityById.GetValueOrDefault(m.EntityId))).Where(x => x.e is not null).ToList();
@@ -482,7 +489,9 @@ public sealed class QuoteExtractor : IExtractor
             }
             if (norm.StartsWith("ال") || norm.StartsWith("لل") || norm.StartsWith("بال") || norm.StartsWith("وال")) { k++; continue; }
             var org = OrgNouns.Contains(norm) || norm.Length > 2 && norm[0] is 'ل' or 'ب' && OrgNouns.Contains(norm[1..]);
-            if (norm is "في" or "لدي" or "داخل" or "من")
+            // لشؤون المنتجات: a ل-noun bound to a definite noun is a field of the title, not a name.
+            if (norm.Length > 2 && norm[0] == 'ل' && k + 1 < to && tokens[k + 1].Norm.StartsWith("ال") && !ctx.HasBreak(k, k + 1)) { k += 2; continue; }
+            if (Prepositions.Contains(norm))
             {
                 k++;
                 if (k < to && OrgNouns.Contains(tokens[k].Norm)) k++;
@@ -545,7 +554,7 @@ public sealed class QuoteExtractor : IExtractor
 
     /// <summary>
     /// Where a reported clause that starts at token <paramref name="from"/> stops: before the next cue of the same
-    /// sentence (موضحًا أن…، ومشيرًا إلى…، ، وأضاف أن…), outside quotation marks, or at the sentence end.
+    /// sentence (موضحًا أن…، ومشيرًا إلى…، ، وأضاف أن…، ، إذ قال…), outside quotation marks, or at the sentence end.
     /// </summary>
     private static int ClauseEnd(State st, int from, int end)
     {
@@ -558,6 +567,8 @@ public sealed class QuoteExtractor : IExtractor
             if (!Verbs.Contains(stripped) || st.InQuotedWords(tokens[k].Start)) continue;
             if (Participles.Contains(stripped)) return k;
             if (stripped.Length < norm.Length && ctx.HasBreak(k - 1, k) && !IsPresent(stripped)) return k;
+            // "…، إذ قال X:" / "…، كما أشار X إلى": a connector after a comma opens another speaker's words.
+            if (k > from + 1 && Connectors.Contains(tokens[k - 1].Norm) && ctx.HasBreak(k - 2, k - 1)) return k - 1;
         }
         return end;
     }
@@ -567,7 +578,7 @@ public sealed class QuoteExtractor : IExtractor
         new(ctx.Tokens[from].Start, stop < ctx.Tokens.Count && ctx.Tokens[stop].Start < sentence.End ? ctx.Tokens[stop - 1].End : sentence.End);
 
     /// <summary>The noun phrase right before a verb in its clause (back to a comma or فإن/أن), for subject-first order.</summary>
-    private static (int From, int To) SubjectBefore(ExtractionContext ctx, TextSpan sentence, int i)
+    private static (int From, int To, bool Adjunct) SubjectBefore(ExtractionContext ctx, TextSpan sentence, int i)
     {
         var tokens = ctx.Tokens;
         var (first, _) = ctx.TokenRange(sentence);
@@ -577,7 +588,12 @@ public sealed class QuoteExtractor : IExtractor
             if (tokens[k].Norm is "فان" or "ان" or "لان" or "وان" or "حيث" || Connectors.Contains(tokens[k].Norm)) break;
             k--;
         }
-        return (k + 1, i);
+        // وفي رسالة داخلية قال فيها: a channel or a prepositional phrase before the verb is not its subject.
+        var from = k + 1;
+        var norm = from < i ? tokens[from].Norm : "";
+        if (from < i && (Channels.MatchAt(tokens, from, i) is not null || Prepositions.Contains(norm) || norm.Length > 2 && norm[0] == 'و' && Prepositions.Contains(norm[1..])))
+            return (i, i, true);
+        return (from, i, false);
     }
 
     /// <summary>إذا قال، عندما يعلن، لو ما صرّح، قد يقول: a reporting verb under a hypothetical marker is not speech.</summary>
@@ -587,7 +603,7 @@ public sealed class QuoteExtractor : IExtractor
         var k = i - 1;
         if (k > first && ctx.Tokens[k].Norm == "ما" && !ctx.HasBreak(k, i)) k--;
         if (k < first || ctx.HasBreak(k, i)) return false;
-        var marker = ctx.Tokens[k].Norm;
+        var marker = ctx.Tokens[k].Norm is ['و', .. var rest] && PresentMarkers.Contains(rest) ? rest : ctx.Tokens[k].Norm;
         return Hypothetical.Contains(marker) || PresentMarkers.Contains(marker) && IsPresent(StripConjunction(ctx.Tokens[i].Norm));
     }
 
