@@ -23,7 +23,7 @@ public sealed class QuoteExtractor : IExtractor
         List<string> AnonymousSources, List<string> OutletReferences, List<string> NonSources,
         List<string> HypotheticalMarkers, List<string> PresentMarkers, List<string> Statements, List<string> ReportWords, List<string> Connectors, List<ViewObject> ViewObjects, List<string> Participles,
         List<string> NeverSpeakers, List<string> Channels, List<string> Titles, List<string> OutletIntroducers,
-        List<string> CompanyReferences, List<string> NameStops, List<string> Prepositions, List<string> OrgNouns, List<string> PassiveWithoutSubject,
+        List<string> CompanyReferences, List<string> NameStops, List<string> Prepositions, List<string> OrgNouns, List<string> ObjectFirst, List<string> PassiveWithoutSubject,
         int MaxScareQuoteWords);
 
     private static readonly Rules R = LexiconData.Load<Rules>("quotes.json");
@@ -31,7 +31,8 @@ public sealed class QuoteExtractor : IExtractor
     private static PhraseMatcher<int> Phrases(IEnumerable<string> phrases) => new(phrases.Select(c => (c, 0)), PhraseMatch.Surface);
 
     private static readonly HashSet<string> Participles = Set(R.Participles);
-    private static readonly HashSet<string> Verbs = [.. Set(R.SpeechVerbs), .. Participles];
+    private static readonly HashSet<string> Verbs = [.. Set(R.SpeechVerbs), .. Participles, .. Set(R.ViewObjects.SelectMany(v => v.Verbs))];
+    private static readonly HashSet<string> ObjectFirst = Set(R.ObjectFirst);
     private static readonly HashSet<string> ActionVerbs = Set(R.ActionWithAn);
     private static readonly HashSet<string> NonSources = Set(R.NonSources);
     private static readonly HashSet<string> Hypothetical = Set(R.HypotheticalMarkers);
@@ -151,6 +152,8 @@ public sealed class QuoteExtractor : IExtractor
             if (gap.IndexOf(':') >= 0) { colon = true; break; }
             if (gap.IndexOfAny("«“\"„”") >= 0 && st.Unused.Any(q => q.Open >= tokens[j - 1].End && q.Open < tokens[j].Start)) break;
             if ((compl = Complementizers.MatchAt(tokens, j, end)) is not null) break;
+            // رغم نفي متحدث باسم ميتا وجود العروض، مشيرًا إلى أن…: the next cue starts the next quote.
+            if (j > i + 1 && gap.IndexOfAny("،,") >= 0 && Participles.Contains(StripConjunction(tokens[j].Norm))) break;
             if ((obj = view.Objects?.MatchAt(tokens, j, end)) is not null) break;
             if (gap.IndexOfAny(";؛") >= 0) return null;
         }
@@ -162,10 +165,12 @@ public sealed class QuoteExtractor : IExtractor
         var afterVerb = subjectEnd > i + 1 ? tokens[subjectEnd - 1].End : tokens[i].End;
 
         var opensQuote = j < end && st.Unused.Any(q => q.Open >= tokens[j - 1].End && q.Open < tokens[j].Start);
-        if (compl is null && obj is null && !colon && !opensQuote && view.Direct && DirectObjectStart(st, i, end) is { } start)
+        var (bFrom, bTo, adjunct) = Participles.Contains(verb) ? (i, i, false) : SubjectBefore(ctx, sentence, i);
+        var before = bFrom < bTo ? Resolve(st, bFrom, bTo, tokens[i].Start, out _, guess: false) : null;
+        if (compl is null && obj is null && !colon && !opensQuote && view.Direct && DirectObjectStart(st, i, end, before is not null) is { } start)
         {
             // نفى زوكربيرغ وجود خطط…: a bare noun object states the view, after a named subject or none.
-            var who = start.Subject > i + 1 ? Resolve(st, i + 1, start.Subject, tokens[i].Start, out _) : Carried(st, tokens[i].Start);
+            var who = start.Subject > i + 1 ? Resolve(st, i + 1, start.Subject, tokens[i].Start, out _) : before ?? Carried(st, tokens[i].Start);
             if (who is null || start.Content >= end) return null;
             var stop = ClauseEnd(st, start.Content, end);
             st.Add(Span(ctx, start.Content, stop, sentence), QuoteKind.Indirect, cue, who, 0.6);
@@ -181,19 +186,22 @@ public sealed class QuoteExtractor : IExtractor
         }
 
         // Subject first (كان زوكربيرج يخبر … بأنه، التقارير تشير إلى أن): a named source before the verb wins.
-        var (bFrom, bTo, adjunct) = Participles.Contains(verb) ? (i, i, false) : SubjectBefore(ctx, sentence, i);
-        var speaker = bFrom < bTo ? Resolve(st, bFrom, bTo, tokens[i].Start, out _, guess: false) : null;
+        var speaker = before;
         if (bFrom < bTo && speaker is null && !hasSubject) return null;
         if (speaker is null && hasSubject)
         {
-            speaker = Resolve(st, sFrom, sTo, tokens[i].Start, out var refused);
-            if (refused || speaker is null) return null;
+            // وصف زوكربيرغ النموذج بأنه / وصفت سابقًا القانون بأنه: after these verbs a noun is the object, not a speaker.
+            var objectFirst = ObjectFirst.Contains(verb);
+            speaker = Resolve(st, sFrom, sTo, tokens[i].Start, out var refused, guess: !objectFirst);
+            if (refused || speaker is null && !objectFirst) return null;
+            hasSubject = speaker is not null;
         }
         var explicitSpeaker = speaker is not null;
         if (speaker is null)
         {
             if (!adjunct && !CarriesSpeaker(ctx, sentence, i, verb)) return null;
-            speaker = Carried(st, tokens[i].Start);
+            // حذرت، وأضافت: a feminine verb with no one quoted yet is the company speaking.
+            speaker = Carried(st, tokens[i].Start, feminine: verb.EndsWith('ت') || verb.EndsWith("ه") || verb[0] == 'ت');
         }
 
         // Direct: a colon or a quotation mark (possibly after a bare complementizer) opens the quote.
@@ -258,6 +266,9 @@ public sealed class QuoteExtractor : IExtractor
         {
             // وفقًا لمصادر مطلعة، فإن …: the content follows the source (a فإن/فان after the comma is the cue's, not the content's).
             var from = sourceEnd;
+            // وفقا لتقارير نشرتها صحيفتان في 22 أكتوبر، فإن…: a long source runs to its comma.
+            for (var k = sourceEnd; k < Math.Min(end, sourceEnd + 8); k++)
+                if (ctx.HasBreak(k - 1, k)) { from = k; break; }
             if (from < end && tokens[from].Norm is "فان" or "فانه" or "فانها" or "ان") from++;
             if (from >= end) return null;
             content = Span(ctx, from, ClauseEnd(st, from, end), sentence);
@@ -267,8 +278,10 @@ public sealed class QuoteExtractor : IExtractor
             // X، بحسب ميتا، على… / ويتركز هذا التحول بحسب موقع بلومبرغ حول…: a cue inside a sentence attributes all of it.
             content = sentence;
         }
-        var quoted = st.Unused.FirstOrDefault(q => content.Contains(q.Open) && q.Close < content.End + 2);
-        if (quoted.Inner.Length > 0 && OnlyPunctuation(ctx.Text, content.Start, quoted.Open))
+        // The marks may open before the content's first word (جاء في بيان للشركة: "…").
+        var marksFrom = i == sentenceFirst ? tokens[sourceEnd - 1].End : content.Start;
+        var quoted = st.Unused.FirstOrDefault(q => q.Open >= marksFrom && q.Open < content.End && q.Close < content.End + 2);
+        if (quoted.Inner.Length > 0 && OnlyPunctuation(ctx.Text, marksFrom, quoted.Open))
         {
             st.Unused.Remove(quoted);
             st.Add(quoted.Inner, QuoteKind.Direct, cue, speaker, 0.8);
@@ -535,7 +548,7 @@ public sealed class QuoteExtractor : IExtractor
             .LastOrDefault(e => e?.Kind == EntityKind.Company);
 
     /// <summary>Where a bare object starts after a view verb: after a named subject right behind it, or right after a verb that carries its speaker.</summary>
-    private static (int Subject, int Content)? DirectObjectStart(State st, int i, int end)
+    private static (int Subject, int Content)? DirectObjectStart(State st, int i, int end, bool subjectBefore)
     {
         var ctx = st.Ctx;
         var tokens = ctx.Tokens;
@@ -546,9 +559,16 @@ public sealed class QuoteExtractor : IExtractor
             var after = ctx.TokenIndexAt(m.Span.End - 1) + 1;
             return (after, after);
         }
-        if (Anonymous.MatchAt(tokens, i + 1, end) is { } anon) return (anon.Last + 1, anon.Last + 1);
+        if (Anonymous.MatchAt(tokens, i + 1, end) is { } anon)
+        {
+            // متحدث باسم OpenAI: the name after باسم belongs to the source.
+            var after = anon.Last + 1;
+            if (anon.Phrase.Contains("باسم") && after < end)
+                after = ctx.Mentions.FirstOrDefault(m => m.Span.Start == tokens[after].Start) is { } named ? ctx.TokenIndexAt(named.Span.End - 1) + 1 : after + 1;
+            return (after, after);
+        }
         var verb = StripConjunction(tokens[i].Norm);
-        var carries = Participles.Contains(verb) || tokens[i].Norm.Length > verb.Length && st.LastSpeaker is not null;
+        var carries = subjectBefore || Participles.Contains(verb) || tokens[i].Norm.Length > verb.Length && st.LastSpeaker is not null;
         return carries ? (i + 1, i + 1) : null;
     }
 
@@ -590,10 +610,15 @@ public sealed class QuoteExtractor : IExtractor
         }
         // وفي رسالة داخلية قال فيها: a channel or a prepositional phrase before the verb is not its subject.
         var from = k + 1;
+        // وكانت الشركة قد حذرت: the auxiliary and قد frame the subject, they are not part of it.
+        while (from < i && tokens[from].Norm is "كان" or "وكان" or "كانت" or "وكانت" or "فقد" or "وقد") from++;
+        var to = i;
+        while (to > from && tokens[to - 1].Norm is "قد" or "فقد" or "وقد") to--;
+        if (to < i && from >= to) return (i, i, true);
         var norm = from < i ? tokens[from].Norm : "";
         if (from < i && (Channels.MatchAt(tokens, from, i) is not null || Prepositions.Contains(norm) || norm.Length > 2 && norm[0] == 'و' && Prepositions.Contains(norm[1..])))
             return (i, i, true);
-        return (from, i, false);
+        return (from, to, false);
     }
 
     /// <summary>إذا قال، عندما يعلن، لو ما صرّح، قد يقول: a reporting verb under a hypothetical marker is not speech.</summary>
@@ -630,11 +655,17 @@ public sealed class QuoteExtractor : IExtractor
     private static bool CarriesSpeaker(ExtractionContext ctx, TextSpan sentence, int i, string verb)
     {
         var tokens = ctx.Tokens;
-        if (IsPresent(verb)) return false;
         var (first, _) = ctx.TokenRange(sentence);
+        // ويضيف أن… right after a quote goes on with its speaker; elsewhere a present verb is the writer's voice.
+        if (IsPresent(verb))
+            return tokens[i].Norm.Length > verb.Length && ctx.Quotes.Any(q => q.Span.End <= tokens[i].Start && q.Span.End >= PreviousSentenceStart(ctx, sentence));
         if (i == first || tokens[i].Norm.Length > verb.Length || Participles.Contains(verb)) return true;
-        return ctx.HasBreak(i - 1, i) || Connectors.Contains(tokens[i - 1].Norm);
+        // بعد أن حذرت، وقد أقر: the subject was dropped, not left out.
+        return ctx.HasBreak(i - 1, i) || Connectors.Contains(tokens[i - 1].Norm) || tokens[i - 1].Norm is "ان" or "قد" or "وقد" or "فقد";
     }
+
+    private static int PreviousSentenceStart(ExtractionContext ctx, TextSpan sentence) =>
+        ctx.Sentences.LastOrDefault(s => s.End <= sentence.Start) is { Length: > 0 } p ? p.Start : sentence.Start;
 
     /// <summary>لمصادر مطلعة names "مصادر مطلعة": skip the clitic letters the phrase matcher stripped (and a tatweel after them).</summary>
     private static int SkipClitic(string text, Token token, string phrase)
@@ -653,7 +684,7 @@ public sealed class QuoteExtractor : IExtractor
     /// A dropped speaker (وأضاف:): a person named since the last quote, in this sentence or the one before and outside
     /// quoted words, else the last speaker quoted, else the last person named there.
     /// </summary>
-    private static Speaker? Carried(State st, int cueStart)
+    private static Speaker? Carried(State st, int cueStart, bool feminine = false)
     {
         var ctx = st.Ctx;
         var sentence = ctx.SentenceAt(cueStart);
@@ -664,6 +695,7 @@ public sealed class QuoteExtractor : IExtractor
         var person = ctx.Mentions.LastOrDefault(m => m.Span.Start >= Math.Max(floor, lastQuote) && m.Span.End <= cueStart && IsPerson(m) && !st.InQuotedWords(m.Span.Start))
             ?? (st.LastSpeaker is null ? ctx.Mentions.LastOrDefault(m => m.Span.Start >= floor && m.Span.End <= cueStart && IsPerson(m)) : null);
         if (person is not null && ctx.Lexicon.EntityById[person.EntityId] is { } e) return new Speaker(e.Id, e.NameAr, SpeakerKind.Person);
+        if (st.LastSpeaker is null && feminine && LastCompany(ctx, cueStart) is { } company) return new Speaker(company.Id, company.NameAr, SpeakerKind.Organization);
         return st.LastSpeaker;
     }
 

@@ -93,4 +93,62 @@ public class QuoteCueTests
         Assert.Equal(QuoteKind.Mixed, q.Kind);
         Assert.StartsWith("الشركة ستبني", q.Text);
     }
+
+    [Theory]
+    [InlineData("وكانت الشركة قد حذّرت في وقت سابق من أن القيود ستخفض مبيعاتها.", "القيود ستخفض")]
+    [InlineData("وكان المحللون قد توقعوا أن تتراجع الأسهم بعد الإعلان.", "تتراجع الأسهم")]
+    public void AnAuxiliaryAndQadFrameASubjectBeforeTheVerb(string text, string words)
+    {
+        var q = Assert.Single(Run.Pipeline("أعلنت إنفيديا نتائجها الفصلية. " + text).Quotes);
+        Assert.Contains(words, q.Text);
+        Assert.NotNull(q.Speaker);
+    }
+
+    [Fact]
+    public void AVerbalNounCueAndTheParticipleAfterItAreTwoQuotes()
+    {
+        var quotes = Run.Pipeline("ورغم نفي متحدث باسم ميتا وجود عروض بهذا الحجم، مشيرًا إلى أن الشركة قدمت عروضًا قليلة، تتواصل التقارير.").Quotes;
+        Assert.Equal(2, quotes.Count);
+        Assert.StartsWith("وجود عروض", quotes[0].Text);
+        Assert.All(quotes, q => Assert.Equal("meta", q.Speaker?.EntityId));
+    }
+
+    [Fact]
+    public void AnObjectBeforeBiannahuIsNotTheSpeaker()
+    {
+        var quotes = Run.Pipeline("انتقدت ميتا القواعد الأوروبية الجديدة. ووصفت سابقًا قانون الخدمات الرقمية بأنه مربك للمطورين.").Quotes;
+        var q = Assert.Single(quotes);
+        Assert.Equal("meta", q.Speaker?.EntityId);
+        Assert.Contains("مربك للمطورين", q.Text);
+    }
+
+    [Fact]
+    public void AStatementOfTheCompanyIsTheCompanys()
+    {
+        var q = Assert.Single(Run.Pipeline("رفعت أمازون توقعاتها. وجاء في بيان للشركة: \"سنضاعف الإنفاق على مراكز البيانات في العام المقبل\".").Quotes);
+        Assert.Equal("amazon", q.Speaker?.EntityId);
+        Assert.Equal(QuoteKind.Direct, q.Kind);
+    }
+
+    [Fact]
+    public void APresentVerbRightAfterAQuoteGoesOnWithItsSpeaker()
+    {
+        var quotes = Run.Pipeline("قال هوانغ: «الطلب على الرقائق لا يتوقف». ويضيف أن المصانع الجديدة ستفتح قريبًا.").Quotes;
+        Assert.Equal(2, quotes.Count);
+        Assert.All(quotes, q => Assert.Equal("jensen-huang", q.Speaker?.EntityId));
+    }
+
+    [Fact]
+    public void APresentVerbWithNoQuoteBeforeItIsTheWriter()
+    {
+        Assert.Empty(Run.Pipeline("ويشير هذا التحول إلى أن السوق تغيرت.").Quotes);
+    }
+
+    [Fact]
+    public void WhereasIsNotAHypothesis()
+    {
+        var q = Assert.Single(Run.Pipeline("رفعت غوغل تقديراتها، في حين توقعت ميتا زيادة أسرع في نفقاتها.").Quotes);
+        Assert.Equal("meta", q.Speaker?.EntityId);
+        Assert.Contains("زيادة أسرع", q.Text);
+    }
 }
