@@ -37,6 +37,7 @@ public sealed class ExtractionContext
     public List<ExtractedEvent> Events { get; } = [];
     public List<ExtractedClaim> Claims { get; } = [];
     public List<VariantProposal> VariantProposals { get; } = [];
+    public List<EntityProposal> EntityProposals { get; } = [];
     public List<string> Themes { get; } = [];
     public Stance Stance { get; set; }
     public bool IsRelevant { get; set; } = true;
@@ -114,7 +115,8 @@ public sealed class ExtractionContext
         RelevanceScore,
         [.. VariantProposals],
         version,
-        Figures());
+        Figures(),
+        [.. EntityProposals.DistinctBy(p => (p.Kind, p.Name))]);
 
     /// <summary>Every amount no event carries, with the date nearest it in its sentence.</summary>
     private List<Figure> Figures()
