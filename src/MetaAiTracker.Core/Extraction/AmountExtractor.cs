@@ -52,7 +52,7 @@ public sealed class AmountExtractor : IExtractor
     {
         var tokens = ctx.Tokens;
         for (var i = 0; i < tokens.Count; i++)
-            if (NumberWords.CanStart(tokens[i].Norm)) i = Read(ctx, i);
+            if (NumberWords.MayStartNumber(tokens[i].Norm)) i = Read(ctx, i);
     }
 
     /// <summary>Reads the amount or range at token i into the context; returns the last token it used.</summary>

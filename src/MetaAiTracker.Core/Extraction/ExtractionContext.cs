@@ -37,6 +37,7 @@ public sealed class ExtractionContext
     public List<ExtractedEvent> Events { get; } = [];
     public List<ExtractedClaim> Claims { get; } = [];
     public List<VariantProposal> VariantProposals { get; } = [];
+    public List<EntityProposal> EntityProposals { get; } = [];
     public List<string> Themes { get; } = [];
     public Stance Stance { get; set; }
     public bool IsRelevant { get; set; } = true;
@@ -83,6 +84,17 @@ public sealed class ExtractionContext
     public bool IsQuestion(TextSpan sentence) =>
         Text[sentence.End - 1] is '?' or '؟' || TokenRange(sentence) is var (first, end) && first < end && QuestionWords.Contains(Tokens[first].Norm);
 
+    /// <summary>
+    /// A heading or a list line: a short paragraph with no closing punctuation (ميتا والمصدر المفتوح، - العمل عن بعد..
+    /// أداة الازدهار في 2024). It names a topic; it neither asserts nor reports.
+    /// </summary>
+    public bool IsHeading(TextSpan sentence)
+    {
+        var paragraph = Paragraphs.FirstOrDefault(p => p.Start <= sentence.Start && sentence.End <= p.End);
+        return paragraph.Length > 0 && TokenRange(paragraph) is var (first, end) && end - first < 15
+            && Text[paragraph.End - 1] is not ('.' or '!' or '…' or '»' or '"' or '”');
+    }
+
     public IEnumerable<EntityMention> MentionsIn(TextSpan span) => Mentions.Where(m => span.Start <= m.Span.Start && m.Span.End <= span.End);
 
     /// <summary>The sentence that holds <paramref name="offset"/>, or an empty span at the offset.</summary>
@@ -102,7 +114,22 @@ public sealed class ExtractionContext
         IsRelevant,
         RelevanceScore,
         [.. VariantProposals],
-        version);
+        version,
+        Figures(),
+        [.. EntityProposals.DistinctBy(p => (p.Kind, p.Name))]);
+
+    /// <summary>Every amount no event carries, with the date nearest it in its sentence.</summary>
+    private List<Figure> Figures()
+    {
+        var carried = Events.SelectMany(e => e.Amounts).Select(a => a.Span).ToHashSet();
+        return [.. Amounts.Where(a => !carried.Contains(a.Span)).OrderBy(a => a.Span.Start).Select(a =>
+        {
+            var sentence = SentenceAt(a.Span.Start);
+            var date = Dates.Where(d => sentence.Start <= d.Span.Start && d.Span.End <= sentence.End)
+                .MinBy(d => Math.Abs(d.Span.Start - a.Span.Start));
+            return new Figure(a, date);
+        })];
+    }
 }
 
 /// <summary>One named extraction rule family, like a Timesketch analyzer.</summary>

@@ -16,22 +16,27 @@ public readonly record struct ParsedNumber(double Value, int Start, int Last, do
 }
 
 /// <summary>
-/// Reads numbers as Arabic news writes them, in digits (3.5، 1,5، 3,000,000، 3.000.000، ١٬٠٠٠٬٠٠٠، 3 000 000، .77،
-/// -12، 11/10), in words (خمسه وستون، اثنا عشر، ثلاثمائه وخمسين، واحد فاصله خمسه) or both, with scale words
-/// (109 مليارات، مليار ونصف، نصف مليون، ملياري، مليار و200 مليون). The words are data in Lexicon/amounts.json.
+/// Reads numbers as Arabic news writes them, the one way every extractor shares: digits (3.5، 1,5، 3,000,000،
+/// 3.000.000، ١٬٠٠٠٬٠٠٠، 3 000 000، .77، -12، 11/10), words (خمسه وستون، اثنا عشر، ثلاثمائه وخمسين، واحد فاصله
+/// خمسه) or both, with scale words (109 مليارات، مليار ونصف، نصف مليون، ملياري، مليار و200 مليون), and ordinals
+/// (الخامس، الحادي عشر، الثالث والعشرون). The words are data in Lexicon/numbers.json.
 /// </summary>
 public static class NumberWords
 {
-    private enum Kind { Digits, Unit, Ten, Tens, Hundred, Teen, Scale, Dual, Plural, Fraction, Point }
+    private enum Kind { Digits, Unit, Ten, Tens, Hundred, Scale, Dual, Plural, Fraction, Point }
 
     private sealed record Rules(
-        Dictionary<string, double> NumberWords, Dictionary<string, double> TeenWords, List<string> DecimalWords, Dictionary<string, double> Fractions,
-        Dictionary<string, double> Scales, Dictionary<string, double> ScaleDuals, Dictionary<string, double> ScalePlurals, Dictionary<string, double> LatinScales, string FractionFirstMark);
+        Dictionary<string, double> Units, List<string> Ten, Dictionary<string, double> Tens, Dictionary<string, double> Hundreds,
+        Dictionary<string, double> Fractions, Dictionary<string, double> Scales, Dictionary<string, double> ScaleDuals, Dictionary<string, double> ScalePlurals,
+        Dictionary<string, double> LatinScales, List<string> DecimalWords, string FractionFirstMark,
+        Dictionary<string, int> Ordinals, Dictionary<string, int> OrdinalTens);
 
-    private static readonly Rules R = LexiconData.Load<Rules>("amounts.json");
+    private static readonly Rules R = LexiconData.Load<Rules>("numbers.json");
     private static readonly Dictionary<string, (Kind Kind, double Value)> Words = BuildWords();
     private static readonly Dictionary<string, (Kind Kind, double Value)>.AlternateLookup<ReadOnlySpan<char>> WordLookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> LatinScales = R.LatinScales.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string> Ten = [.. R.Ten];
+    private static readonly HashSet<string> OrdinalOpeners = [.. R.Ordinals.Keys.Concat(R.OrdinalTens.Keys)];
 
     // A clitic written onto a number word: وعشرين، بثماني، لعشرين، وبمليار.
     private static readonly string[] Clitics = ["وب", "ول", "فب", "فل", "و", "ف", "ب", "ل", "ك"];
@@ -39,14 +44,16 @@ public static class NumberWords
     private static Dictionary<string, (Kind, double)> BuildWords()
     {
         var d = new Dictionary<string, (Kind, double)>(StringComparer.Ordinal);
-        void Put(string w, Kind k, double v) => d[ArabicNormalizer.Normalize(w)] = (k, v);
-        foreach (var (w, v) in R.NumberWords) Put(w, v switch { < 10 => Kind.Unit, 10 => Kind.Ten, < 100 => Kind.Tens, _ => Kind.Hundred }, v);
-        foreach (var (w, v) in R.TeenWords) Put(w, Kind.Teen, v);
-        foreach (var (w, v) in R.Fractions) Put(w, Kind.Fraction, v);
-        foreach (var (w, v) in R.Scales) Put(w, Kind.Scale, v);
-        foreach (var (w, v) in R.ScaleDuals) Put(w, Kind.Dual, v);
-        foreach (var (w, v) in R.ScalePlurals) Put(w, Kind.Plural, v);
-        foreach (var w in R.DecimalWords) Put(w, Kind.Point, 0);
+        void Put(IEnumerable<KeyValuePair<string, double>> words, Kind kind) { foreach (var (w, v) in words) d[ArabicNormalizer.Normalize(w)] = (kind, v); }
+        Put(R.Units, Kind.Unit);
+        Put(R.Ten.Select(w => KeyValuePair.Create(w, 10d)), Kind.Ten);
+        Put(R.Tens, Kind.Tens);
+        Put(R.Hundreds, Kind.Hundred);
+        Put(R.Fractions, Kind.Fraction);
+        Put(R.Scales, Kind.Scale);
+        Put(R.ScaleDuals, Kind.Dual);
+        Put(R.ScalePlurals, Kind.Plural);
+        Put(R.DecimalWords.Select(w => KeyValuePair.Create(w, 0d)), Kind.Point);
         return d;
     }
 
@@ -55,11 +62,41 @@ public static class NumberWords
 
     private static long Beginning(ReadOnlySpan<char> w) => (long)w[0] << 32 | (w.Length > 1 ? (long)w[1] << 16 : 0L) | (w.Length > 2 ? (long)w[2] : 0L);
 
-    /// <summary>Whether a number can start at a token with this normalized form (one check for the skip loop).</summary>
-    public static bool CanStart(string norm) => char.IsAsciiDigit(norm[0]) || Beginnings.Contains(Beginning(norm)) && Word(norm, out _, out _) is not null;
+    /// <summary>Whether a number in digits or words can start at a token with this normalized form (one check for a skip loop).</summary>
+    public static bool MayStartNumber(string norm) => char.IsAsciiDigit(norm[0]) || Beginnings.Contains(Beginning(norm)) && Word(norm, out _, out _) is not null;
 
-    /// <summary>The number that starts at token <paramref name="i"/> and ends at token <paramref name="maxLast"/> at the latest.</summary>
-    public static ParsedNumber? Parse(ExtractionContext ctx, int i, int maxLast = int.MaxValue, bool signed = true)
+    public static bool MayStartOrdinal(string norm) => OrdinalOpeners.Contains(norm);
+
+    /// <summary>
+    /// A cardinal written in words from token i, without scales (ثلاثه، خمسه وستين، الاشهر الثلاثه، نصف): its value
+    /// and last token, or null. Counts of days and months need no more.
+    /// </summary>
+    public static (double Value, int Last)? Cardinal(ExtractionContext ctx, int i)
+    {
+        var norm = ctx.Tokens[i].Norm;
+        if (char.IsAsciiDigit(norm[0]) || (Word(norm, out var kind, out var v) ?? Definite(norm, out kind, out v)) is null) return null;
+        if (kind == Kind.Fraction) return (v, i);
+        return Parse(ctx, i, scales: false) is { } n ? (n.Value, n.Last) : null;
+    }
+
+    /// <summary>An ordinal from token i (الخامس، الحادي عشر، السادس والعشرين): its value and last token, or null.</summary>
+    public static (int Value, int Last)? Ordinal(ExtractionContext ctx, int i)
+    {
+        var word = ctx.Tokens[i].Norm;
+        if (R.OrdinalTens.TryGetValue(word, out var tens)) return (tens, i);
+        if (!R.Ordinals.TryGetValue(word, out var unit)) return null;
+        var next = i + 1 < ctx.Tokens.Count && !Broken(ctx, i, i + 1) ? ctx.Tokens[i + 1].Norm : null;
+        if (next is not null && Ten.Contains(next)) return (10 + unit, i + 1);
+        if (next is { Length: > 2 } && next[0] == 'و' && R.OrdinalTens.TryGetValue(next[1..], out var t)) return (unit + t, i + 1);
+        // الحادي alone is never a number: it opens 11, 21 …
+        return word.EndsWith("حادي", StringComparison.Ordinal) || word.EndsWith("حاديه", StringComparison.Ordinal) ? null : (unit, i);
+    }
+
+    /// <summary>
+    /// The number that starts at token <paramref name="i"/> and ends at token <paramref name="maxLast"/> at the latest.
+    /// Without <paramref name="scales"/> it reads a count: no scale word, and the article allowed (الاشهر الثلاثه).
+    /// </summary>
+    public static ParsedNumber? Parse(ExtractionContext ctx, int i, int maxLast = int.MaxValue, bool signed = true, bool scales = true)
     {
         var tokens = ctx.Tokens;
         var text = ctx.Text;
@@ -81,10 +118,12 @@ public static class NumberWords
         }
         else
         {
-            if (Word(tokens[i].Norm, out var firstKind, out var v) is not { } c) return null;
+            if ((Word(tokens[i].Norm, out var firstKind, out var v) ?? (scales ? null : Definite(tokens[i].Norm, out firstKind, out v))) is not { } c) return null;
             clitic = c;
             switch (firstKind)
             {
+                case Kind.Scale or Kind.Dual when !scales:
+                    return null;
                 case Kind.Scale or Kind.Dual:
                     group = 0; total = (firstKind == Kind.Dual ? 2 : 1) * v; scale = smallestScale = v; scaleOnly = true; prev = Kind.Scale;
                     break;
@@ -131,8 +170,8 @@ public static class NumberWords
                 var fits = (prev, kind) switch
                 {
                     (Kind.Unit, Kind.Tens) => group % 100 is > 0 and < 10,
-                    (Kind.Hundred, Kind.Unit or Kind.Ten or Kind.Tens or Kind.Teen) => true,
-                    (Kind.Scale, Kind.Digits or Kind.Unit or Kind.Ten or Kind.Tens or Kind.Hundred or Kind.Teen or Kind.Fraction) => true,
+                    (Kind.Hundred, Kind.Unit or Kind.Ten or Kind.Tens) => true,
+                    (Kind.Scale, Kind.Digits or Kind.Unit or Kind.Ten or Kind.Tens or Kind.Hundred or Kind.Fraction) => true,
                     _ => false,
                 };
                 if (!fits) break;
@@ -152,12 +191,12 @@ public static class NumberWords
 
             switch (kind)
             {
-                case Kind.Scale or Kind.Dual or Kind.Plural when prev is not Kind.Scale and not Kind.Teen && group > 0:
+                case Kind.Scale or Kind.Dual or Kind.Plural when scales && prev is not Kind.Scale && group > 0:
                     // الف مليار and مليار و5 مليارات are not one number: a later scale is always smaller.
                     if (v >= smallestScale) { if (afterWa) (total, group, last, prev) = saved; goto done; }
                     total += group * v; group = 0; scale = smallestScale = v; prev = Kind.Scale; afterWa = false;
                     break;
-                case Kind.Ten when prev is Kind.Unit or Kind.Teen && group % 100 is > 0 and < 10:
+                case Kind.Ten when prev == Kind.Unit && group % 100 is > 0 and < 10:
                     group += 10; prev = Kind.Ten;
                     break;
                 case Kind.Hundred when v == 100 && prev == Kind.Unit && group < 10:
@@ -173,9 +212,9 @@ public static class NumberWords
             last = j;
         }
         done:
-        // An unfinished part (اثنا without عشر, a bare fraction, 5 after مليار that is not smaller) is not read.
-        if (prev == Kind.Teen || afterWa && group >= smallestScale) (total, group, last, prev) = saved;
-        if (prev is Kind.Teen or Kind.Fraction && total == 0) return null;
+        // An unfinished part (a bare fraction, 5 after مليار that is not smaller) is not read.
+        if (afterWa && group >= smallestScale) (total, group, last, prev) = saved;
+        if (prev == Kind.Fraction && total == 0) return null;
         return new ParsedNumber(total + group, start, last, scale, scaleOnly && last == i, null, clitic);
     }
 
@@ -293,6 +332,16 @@ public static class NumberWords
             { (kind, value) = w; return p[^1]; }
         (kind, value) = (default, 0);
         return null;
+    }
+
+    // A count after its noun takes the article (الاشهر الثلاثه); the scales never do here (الف is no ال + ف).
+    private static char? Definite(string norm, out Kind kind, out double value)
+    {
+        (kind, value) = (default, 0);
+        if (norm.Length < 5 || !norm.StartsWith("ال", StringComparison.Ordinal) || !WordLookup.TryGetValue(norm.AsSpan(2), out var w)
+            || w.Kind is not (Kind.Unit or Kind.Ten or Kind.Tens or Kind.Hundred)) return null;
+        (kind, value) = w;
+        return '\0';
     }
 
     /// <summary>The value of a scale word, with or without the article (مليار، المليار، الالف).</summary>

@@ -102,6 +102,18 @@ public sealed record ExtractedClaim : ExtractedItem
 /// <summary>An unknown spelling that looks like a known entity: proposed to an editor, never merged silently.</summary>
 public sealed record VariantProposal(string EntityId, string Surface, string Reason);
 
+/// <summary>
+/// An explicit quantity the article states that no event carries (a share, a head count, a price): kept with the
+/// date of its sentence so that no figure the text gives is lost.
+/// </summary>
+public sealed record Figure(Amount Amount, ResolvedDate? Date);
+
+/// <summary>
+/// A speaker the alias table does not know, introduced by a title (المديرة المالية سوزان لي) or an outlet word
+/// (موقع بيزنس إنسايدر): proposed to an editor as a new entity, never added silently.
+/// </summary>
+public sealed record EntityProposal(EntityKind Kind, string Name, string Reason);
+
 /// <summary>Everything the machine found in one article.</summary>
 public sealed record ArticleExtraction(
     IReadOnlyList<ExtractedQuote> Quotes,
@@ -113,4 +125,6 @@ public sealed record ArticleExtraction(
     bool IsRelevant,
     double RelevanceScore,
     IReadOnlyList<VariantProposal> VariantProposals,
-    string ExtractorVersion);
+    string ExtractorVersion,
+    IReadOnlyList<Figure> Figures,
+    IReadOnlyList<EntityProposal>? EntityProposals = null);

@@ -25,6 +25,7 @@ public static class TrackerCli
         root.Subcommands.Add(Reextract());
         root.Subcommands.Add(BriefingCommand());
         root.Subcommands.Add(UsersCommand.Create(StoreAsync, DbOption));
+        root.Subcommands.Add(EvalCommand.Create());
         if (args.Length == 0) args = ["serve"];
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -131,8 +132,7 @@ public static class TrackerCli
         cmd.SetAction(async (parse, ct) =>
         {
             await using var sp = await StoreAsync(parse.GetValue(db), ct);
-            var n = await sp.GetRequiredService<IngestionService>().ReextractAsync(parse.GetValue(article), ct);
-            Console.WriteLine($"re-extracted {n} article(s)");
+            Console.WriteLine(await sp.GetRequiredService<IngestionService>().ReextractAsync(parse.GetValue(article), ct));
             return 0;
         });
         return cmd;

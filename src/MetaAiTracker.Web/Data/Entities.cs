@@ -50,6 +50,8 @@ public class Article
     public List<Item> Items { get; set; } = [];
     public List<ArticleTheme> Themes { get; set; } = [];
     public List<ArticleEntity> Entities { get; set; } = [];
+    /// <summary>The explicit quantities the text states that no event carries; machine output, replaced on re-extraction.</summary>
+    public List<ArticleFigure> Figures { get; set; } = [];
 
     public DateRange? Published => PublishedStart is { } s && PublishedEnd is { } e && PublishedGranularity is { } g
         ? new DateRange(s, e, g, PublishedEstimated) : null;
@@ -127,6 +129,25 @@ public class ItemAmount
     public string? Qualifier { get; set; }
     public int Start { get; set; }
     public int End { get; set; }
+}
+
+/// <summary>An amount of the article outside every event (a share, a head count), with the date of its sentence.</summary>
+public class ArticleFigure
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public double Value { get; set; }
+    public required string Unit { get; set; }
+    public string? Currency { get; set; }
+    public required string Text { get; set; }
+    public string? Qualifier { get; set; }
+    public int Start { get; set; }
+    public int End { get; set; }
+    public DateOnly? DateStart { get; set; }
+    public DateOnly? DateEnd { get; set; }
+    public DateGranularity? DateGranularity { get; set; }
+    public bool DateEstimated { get; set; }
+    public string? DateText { get; set; }
 }
 
 public class ItemTheme

@@ -13,6 +13,7 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Item> Items => Set<Item>();
     public DbSet<ItemAmount> ItemAmounts => Set<ItemAmount>();
+    public DbSet<ArticleFigure> ArticleFigures => Set<ArticleFigure>();
     public DbSet<ItemTheme> ItemThemes => Set<ItemTheme>();
     public DbSet<ItemActor> ItemActors => Set<ItemActor>();
     public DbSet<ArticleTheme> ArticleThemes => Set<ArticleTheme>();
@@ -43,6 +44,7 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
             e.HasMany(a => a.Items).WithOne(i => i.Article).HasForeignKey(i => i.ArticleId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(a => a.Themes).WithOne().HasForeignKey(t => t.ArticleId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(a => a.Entities).WithOne().HasForeignKey(t => t.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.Figures).WithOne().HasForeignKey(f => f.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<Item>(e =>
         {

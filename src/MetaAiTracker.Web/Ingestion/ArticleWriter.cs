@@ -20,6 +20,7 @@ internal sealed class ArticleWriter : IDisposable
     private readonly RowInserter<ItemTheme> itemThemes;
     private readonly RowInserter<ItemActor> itemActors;
     private readonly RowInserter<ItemAmount> itemAmounts;
+    private readonly RowInserter<ArticleFigure> figures;
     private readonly RowInserter<EntityAlias> proposals;
     private readonly DbCommand findDuplicate;
     private RowInserter<AuditEntry>? audit;
@@ -30,6 +31,7 @@ internal sealed class ArticleWriter : IDisposable
         this.db = db;
         (articles, articleThemes, articleEntities) = (new(db), new(db), new(db));
         (items, itemThemes, itemActors, itemAmounts) = (new(db), new(db), new(db), new(db));
+        figures = new(db);
         proposals = new(db, orIgnore: true);
         findDuplicate = db.Database.GetDbConnection().CreateCommand();
         findDuplicate.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
@@ -58,6 +60,7 @@ internal sealed class ArticleWriter : IDisposable
         articles.Insert(article);
         foreach (var t in article.Themes) { t.ArticleId = article.Id; articleThemes.Insert(t); }
         foreach (var e in article.Entities) { e.ArticleId = article.Id; articleEntities.Insert(e); }
+        foreach (var f in article.Figures) { f.ArticleId = article.Id; figures.Insert(f); }
         foreach (var item in article.Items)
         {
             item.ArticleId = article.Id;
@@ -76,7 +79,7 @@ internal sealed class ArticleWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var d in new IDisposable[] { articles, articleThemes, articleEntities, items, itemThemes, itemActors, itemAmounts, proposals, findDuplicate })
+        foreach (var d in new IDisposable[] { articles, articleThemes, articleEntities, items, itemThemes, itemActors, itemAmounts, figures, proposals, findDuplicate })
             d.Dispose();
         audit?.Dispose();
     }

@@ -1,88 +1,74 @@
-using System.Text.Json;
+using MetaAiTracker.Core.Evaluation;
 using MetaAiTracker.Core.Extraction;
-using MetaAiTracker.Core.Ingestion;
-using MetaAiTracker.Core.Model;
+using MetaAiTracker.Core.Text;
 using Xunit.Abstractions;
 
 namespace MetaAiTracker.Core.Tests.Extraction;
 
 /// <summary>
-/// Precision and recall per kind against the hand annotations in Gold/seeds.gold.json. The thresholds sit a little
-/// under the measured figures (docs/extraction.md) so that a rule change that loses ground fails here.
+/// The seeds scored against their hand annotations (Gold/seeds.gold.json) by the same <see cref="Scorer"/> as
+/// `tracker eval`. The thresholds sit a little under the measured figures (docs/extraction.md) so that a rule change
+/// that loses ground fails here; a figure over an empty gold list fails too.
 /// </summary>
 public class GoldTests(ITestOutputHelper output)
 {
-    private sealed record GoldQuote(string Contains, string Speaker);
-    private sealed record GoldEvent(string Contains, bool Undated, DateOnly? Start, DateOnly? End, double? Amount);
-    private sealed record GoldClaim(string Contains, string Stance);
-    private sealed record GoldArticle(string File, List<GoldQuote> Quotes, List<GoldEvent> Events, List<string> Themes, List<GoldClaim> Claims);
-    private sealed record GoldFile(List<GoldArticle> Articles);
-
-    private static readonly Lazy<List<(GoldArticle Gold, ArticleExtraction Result)>> Runs = new(() =>
+    private static readonly Lazy<(GoldCorpus Gold, IReadOnlyList<Scorer.Scored> Runs, EvalReport Report)> Scored = new(() =>
     {
-        var gold = JsonSerializer.Deserialize<GoldFile>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Gold", "seeds.gold.json")), LexiconData.Json)!;
-        var pipeline = ExtractionPipeline.CreateDefault();
-        return [.. gold.Articles.Select(g =>
-        {
-            var article = ArticleReader.ReadFile(Directory.GetFiles(Seeds.Dir, g.File + "_*.txt").Single());
-            return (g, pipeline.Extract(article.Text, article.Published));
-        })];
+        var gold = GoldCorpus.Load(Path.Combine(AppContext.BaseDirectory, "Gold", "seeds.gold.json"));
+        var runs = Scorer.Run(gold, Seeds.Dir, ExtractionPipeline.CreateDefault(), Lexicon.Default);
+        return (gold, runs, new Scorer(Lexicon.Default).Score(runs));
     });
 
-    private static (int Hit, int Total) Count<T>(IEnumerable<T> items, Func<T, bool> hit) =>
-        items.Aggregate((0, 0), (acc, x) => (acc.Item1 + (hit(x) ? 1 : 0), acc.Item2 + 1));
-
-    private void Report(string what, (int Hit, int Total) x, double threshold)
+    private void Check(string measure, double threshold)
     {
-        var ratio = x.Total == 0 ? 1 : (double)x.Hit / x.Total;
-        output.WriteLine($"{what}: {x.Hit}/{x.Total} = {ratio:P0} (threshold {threshold:P0})");
-        Assert.True(ratio >= threshold, $"{what} fell to {x.Hit}/{x.Total} = {ratio:P0}, under {threshold:P0}");
+        var m = Scored.Value.Report[measure];
+        output.WriteLine($"{m} (threshold {threshold:P0})");
+        Assert.False(m.Empty, $"{measure}: the gold list is empty, so nothing was scored");
+        Assert.True(m.Ratio >= threshold, $"{m}, under {threshold:P0}");
     }
 
     [Fact]
     public void Quotes()
     {
-        var precision = Count(Runs.Value.SelectMany(r => r.Result.Quotes.Select(q => (q, r.Gold))), x => x.Gold.Quotes.Any(g => x.q.Text.Contains(g.Contains)));
-        var recall = Count(Runs.Value.SelectMany(r => r.Gold.Quotes.Select(g => (g, r.Result))), x => x.Result.Quotes.Any(q => q.Text.Contains(x.g.Contains)));
-        var speakers = Count(
-            Runs.Value.SelectMany(r => r.Gold.Quotes.Select(g => (g, q: r.Result.Quotes.FirstOrDefault(q => q.Text.Contains(g.Contains))))).Where(x => x.q is not null),
-            x => x.q!.Speaker is { } s && (s.EntityId == x.g.Speaker || s.Name.Contains(x.g.Speaker)));
-        Report("quote precision", precision, 0.9);
-        Report("quote recall", recall, 0.8);
-        Report("speaker accuracy (matched quotes)", speakers, 0.95);
+        Check("quotes found (with the right speaker)", 0.8);
+        Check("extracted quotes that are real, right speaker", 0.9);
+        Check("speaker right when the quote is found", 0.95);
     }
 
     [Fact]
     public void Events()
     {
-        var precision = Count(Runs.Value.SelectMany(r => r.Result.Events.Select(e => (e, r.Gold))), x => x.Gold.Events.Any(g => x.e.Text.Contains(g.Contains)));
-        var matched = Runs.Value.SelectMany(r => r.Gold.Events.Select(g => (g, e: r.Result.Events.FirstOrDefault(e => e.Text.Contains(g.Contains))))).ToList();
-        var recall = Count(matched, x => x.e is not null);
-        var dates = Count(matched.Where(x => x.e is not null), x => x.g.Undated
-            ? x.e!.Date is null
-            : x.e!.Date is { } d && d.Range.Start <= x.g.End && x.g.Start <= d.Range.End);
-        var amounts = Count(matched.Where(x => x.e is not null && x.g.Amount is not null), x => x.e!.Amounts.Any(a => a.Value == x.g.Amount));
-        Report("event precision", precision, 0.85);
-        Report("event recall", recall, 0.85);
-        Report("event date accuracy (matched events)", dates, 0.9);
-        Report("event amount accuracy (matched events)", amounts, 1.0);
+        Check("dated events found with the exact date range", 0.5);
+        Check("extracted dated events that are real, exact date", 0.6);
     }
 
     [Fact]
-    public void ArticleThemes()
+    public void Amounts()
     {
-        var precision = Count(Runs.Value.SelectMany(r => r.Result.Themes.Select(t => (t, r.Gold))), x => x.Gold.Themes.Contains(x.t));
-        var recall = Count(Runs.Value.SelectMany(r => r.Gold.Themes.Select(t => (t, r.Result))), x => x.Result.Themes.Contains(x.t));
-        Report("article theme precision", precision, 0.7);
-        Report("article theme recall", recall, 0.9);
+        Check("explicit amounts kept with the right value", 1.0);
+        Check("extracted amounts that are real", 0.9);
     }
 
+    [Fact]
+    public void Articles()
+    {
+        Check("article theme precision", 0.7);
+        Check("article theme recall", 0.9);
+        Check("article stance on openness", 0.6);
+        Check("on-topic articles kept", 1.0);
+    }
+
+    /// <summary>Claims are not in the shared format; the seeds' gold keeps a sample of them with their stance.</summary>
     [Fact]
     public void Claims()
     {
-        var matched = Runs.Value.SelectMany(r => r.Gold.Claims.Select(g => (g, c: r.Result.Claims.FirstOrDefault(c => c.Text.Contains(g.Contains))))).ToList();
-        Report("claim recall (annotated sample)", Count(matched, x => x.c is not null), 0.8);
-        Report("claim stance accuracy (matched claims)", Count(matched.Where(x => x.c is not null),
-            x => string.Equals(x.c!.Stance.ToString(), x.g.Stance, StringComparison.OrdinalIgnoreCase)), 0.6);
+        var matched = Scored.Value.Runs.SelectMany(r => (r.Gold.Claims ?? []).Select(g =>
+            (g, c: r.Result.Claims.FirstOrDefault(c => ArabicNormalizer.Normalize(c.Text).Contains(ArabicNormalizer.Normalize(g.Key)))))).ToList();
+        Assert.NotEmpty(matched);
+        var found = matched.Count(x => x.c is not null);
+        var right = matched.Count(x => x.c is not null && string.Equals(x.c.Stance.ToString(), x.g.Stance, StringComparison.OrdinalIgnoreCase));
+        output.WriteLine($"claim recall {found}/{matched.Count}, stance right {right}/{found}");
+        Assert.True(found >= 0.8 * matched.Count, $"claim recall {found}/{matched.Count}");
+        Assert.True(right >= 0.6 * found, $"claim stance {right}/{found}");
     }
 }

@@ -130,6 +130,61 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.ToTable("ArticleEntities");
                 });
 
+            modelBuilder.Entity("MetaAiTracker.Web.Data.ArticleFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DateEstimated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DateGranularity")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DateText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Qualifier")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("ArticleFigures");
+                });
+
             modelBuilder.Entity("MetaAiTracker.Web.Data.ArticleTheme", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -682,6 +737,15 @@ namespace MetaAiTracker.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MetaAiTracker.Web.Data.ArticleFigure", b =>
+                {
+                    b.HasOne("MetaAiTracker.Web.Data.Article", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MetaAiTracker.Web.Data.ArticleTheme", b =>
                 {
                     b.HasOne("MetaAiTracker.Web.Data.Article", null)
@@ -792,6 +856,8 @@ namespace MetaAiTracker.Web.Data.Migrations
             modelBuilder.Entity("MetaAiTracker.Web.Data.Article", b =>
                 {
                     b.Navigation("Entities");
+
+                    b.Navigation("Figures");
 
                     b.Navigation("Items");
 
