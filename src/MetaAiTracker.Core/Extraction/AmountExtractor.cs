@@ -17,7 +17,7 @@ public sealed class AmountExtractor : IExtractor
 
     private sealed record Rules(
         Dictionary<string, List<string>> Units, Dictionary<string, List<string>> Subunits, Dictionary<string, string> Symbols, Dictionary<string, string> SubunitSymbols,
-        Dictionary<string, string> Qualifiers, Dictionary<string, string> QualifiersAfter, RangeRules Ranges);
+        Dictionary<string, string> Qualifiers, Dictionary<string, string> QualifiersAfter, List<string> NotCounted, RangeRules Ranges);
 
     private readonly record struct UnitHit(string Unit, double Factor, int Last, int Start, int End);
 
@@ -30,6 +30,7 @@ public sealed class AmountExtractor : IExtractor
     private static readonly PhraseMatcher<string> Qualifiers = new(R.Qualifiers.Select(kv => (kv.Key, kv.Value)), PhraseMatch.Surface);
     private static readonly PhraseMatcher<string> QualifiersAfter = new(R.QualifiersAfter.Select(kv => (kv.Key, kv.Value)), PhraseMatch.Surface);
     private static readonly HashSet<string> Joiners = [.. R.Ranges.Joiners];
+    private static readonly HashSet<string> NotCounted = [.. R.NotCounted];
     private static readonly string SymbolsAndSpaces = " \n" + string.Concat(R.Symbols.Keys);
 
     private static List<(string, (string, double))> BuildUnitPhrases()
@@ -142,15 +143,31 @@ public sealed class AmountExtractor : IExtractor
         if (j < tokens.Count && !NumberWords.Broken(ctx, n.Last, j))
         {
             // 3 ملايين من المستخدمين: the unit may follow من with the article; واحده من الشركات is "one of", no count.
-            if (tokens[j].Norm == "من" && n.Value > 2 && j + 1 < tokens.Count && tokens[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal) && !NumberWords.Broken(ctx, j, j + 1)) j++;
-            // A preposition on the word makes it no unit (405B للمطورين), the article does not (من المستخدمين).
-            if (Units.MatchAt(tokens, j) is { } hit && (tokens[j].Norm.Length - FirstWordLength(hit.Phrase)) switch { 0 => true, 2 => tokens[j].Norm.StartsWith("ال", StringComparison.Ordinal), _ => false })
+            var partitive = tokens[j].Norm == "من" && n.Value > 2 && j + 1 < tokens.Count && tokens[j + 1].Norm.StartsWith("ال", StringComparison.Ordinal) && !NumberWords.Broken(ctx, j, j + 1);
+            if (partitive) j++;
+            // A clitic on the word makes it no unit (405B للمطورين، احدي الشركات), the article after من does.
+            if (Units.MatchAt(tokens, j) is { } hit && tokens[j].Norm.Length - FirstWordLength(hit.Phrase) == (partitive ? 2 : 0))
                 return new UnitHit(hit.Value.Unit, hit.Value.Factor, hit.Last, n.Start, tokens[hit.Last].End);
+            if (!partitive && IsCountedNoun(ctx, n, j)) return new UnitHit("other", 1, j, n.Start, tokens[j].End);
         }
         var before = n.Start - 1;
         while (before >= 0 && text[before] == ' ') before--;
         if (before >= 0 && R.Symbols.TryGetValue(text[before].ToString(), out var sb)) return new UnitHit(sb, 1, n.Last, before, end);
         return null;
+    }
+
+    /// <summary>
+    /// اربعه مكاتب، سبع مناطق: a spelled-out count of three or more takes the indefinite noun after it, unless that is time
+    /// or a small word, or the number closes an ordinal (الثالثه عشره).
+    /// </summary>
+    private static bool IsCountedNoun(ExtractionContext ctx, ParsedNumber n, int j)
+    {
+        var i = ctx.TokenIndexAt(n.Start);
+        var norm = ctx.Tokens[j].Norm;
+        if (n.Value < 3 || n.Scaled || char.IsAsciiDigit(ctx.Tokens[i].Norm[0]) || i > 0 && NumberWords.MayStartOrdinal(ctx.Tokens[i - 1].Norm)) return false;
+        return norm.Length >= 3 && ArabicNormalizer.IsArabicLetter(norm[0]) && !NotCounted.Contains(norm) && !NumberWords.MayStartNumber(norm)
+            && !norm.StartsWith("ال", StringComparison.Ordinal) && !(norm.Length > 3 && norm[0] is 'ب' or 'ل' or 'و' or 'ف' or 'ك' && norm[1..].StartsWith("ال", StringComparison.Ordinal))
+            && !norm.StartsWith("لل", StringComparison.Ordinal);
     }
 
     /// <summary>20 دولارا و43 سنتا، 20$ 43c: the cents of a sum, in the same currency.</summary>
@@ -184,8 +201,12 @@ public sealed class AmountExtractor : IExtractor
         var i = ctx.TokenIndexAt(n.Start);
         var s = ctx.Tokens[i].Start;
         if (s >= 2 && IsDash(text[s - 1]) && (char.IsAsciiLetter(text[s - 2]) || char.IsAsciiDigit(text[s - 2]) && n.Suffix is not null)) return true;
-        if (n.Scaled || i == 0 || NumberWords.Broken(ctx, i - 1, i) || !IsLatinWord(ctx.Tokens[i - 1].Norm) || Glued.ContainsKey(ctx.Tokens[i - 1].Norm)) return false;
-        return UnitAfter(ctx, n) is not { } u || !(IsMoney(u.Unit) || u.Unit == "percent");
+        // After a Latin name, or a name and its version (Qwen 2.5 72B): a version, or a size that is part of the name.
+        var name = i - 1;
+        if (name > 0 && char.IsAsciiDigit(ctx.Tokens[name].Norm[0]) && !NumberWords.Broken(ctx, name - 1, name)) name--;
+        if (i == 0 || NumberWords.Broken(ctx, i - 1, i) || !IsLatinWord(ctx.Tokens[name].Norm) || Glued.ContainsKey(ctx.Tokens[name].Norm)) return false;
+        if (n.Suffix is not null) return true;
+        return !n.Scaled && (UnitAfter(ctx, n) is not { } u || !(IsMoney(u.Unit) || u.Unit == "percent"));
     }
 
     private static bool IsLatinWord(string norm)

@@ -25,7 +25,7 @@ public class AmountExtractorTests
     [InlineData("جمعت 1,5 مليار يورو", 1.5e9, "EUR", null)]
     [InlineData("دفعت ١٤ مليار دولار", 14e9, "USD", null)]
     [InlineData("ارتفعت الإيرادات بنسبة 20%", 20, "percent", null)]
-    [InlineData("أطلقت Llama 3.1 405B للمطورين", 405e9, "parameters", null)]
+    [InlineData("أطلقت نسخة بحجم 405B للمطورين", 405e9, "parameters", null)]
     [InlineData("جمعت الشركة €5 مليار من المستثمرين", 5e9, "EUR", null)]
     public void AmountsParseToValuesWithUnits(string text, double value, string unit, string? qualifier) => AssertSingle(text, value, unit, qualifier);
 
@@ -48,6 +48,14 @@ public class AmountExtractorTests
     [InlineData("طلبت 25 ألف شريحة من المورد", 25e3, "other", null)]
     [InlineData("قسّمت المختبر إلى خمسة فرق", 5, "other", null)]
     [InlineData("يحتاج إلى ذاكرة 24 جيجابايت", 24, "other", null)]
+    [InlineData("بكاميرا دقتها 48 ميجا بكسل", 48, "other", null)]
+    [InlineData("وقّع أكثر من 300 عالم على البيان", 300, "people", "min")]
+    [InlineData("أسرع بخمس مرات من سابقه", 5, "other", null)]
+    [InlineData("تضاعف الطلب ثلاثة أضعاف", 3, "other", null)]
+    [InlineData("أسرع 2.5 مرة", 2.5, "other", null)]
+    // Three to ten and the count after it: any noun is counted, except time (سبع سنوات is a duration).
+    [InlineData("افتتحت الشركة أربعة مكاتب جديدة", 4, "other", null)]
+    [InlineData("تعمل في سبع مناطق حول العالم", 7, "other", null)]
     public void UnitsOfCountedThings(string text, double value, string unit, string? qualifier) => AssertSingle(text, value, unit, qualifier);
 
     [Theory]
@@ -207,6 +215,12 @@ public class AmountExtractorTests
     [InlineData("آلاف الموظفين ومئات الملايين من الدولارات وعشرات المليارات")]
     [InlineData("أطلقت نموذجين جديدين")]
     [InlineData("ألفا جو هزم البطل")]
+    [InlineData("يقارن Llama 3.1 405B بنموذج Qwen 2.5 72B")]
+    [InlineData("وهي إحدى الشركات الكبرى")]
+    [InlineData("بعد سبع سنوات من العمل")]
+    [InlineData("في الدورة الثالثة عشرة للمؤتمر")]
+    [InlineData("خلال السنوات الخمس الماضية")]
+    [InlineData("تسع الآلاف من الزوار")]
     public void NotAmounts(string text)
     {
         Assert.Empty(Amounts(text));
