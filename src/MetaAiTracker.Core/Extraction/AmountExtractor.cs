@@ -206,7 +206,9 @@ public sealed class AmountExtractor : IExtractor
         if (name > 0 && char.IsAsciiDigit(ctx.Tokens[name].Norm[0]) && !NumberWords.Broken(ctx, name - 1, name)) name--;
         if (i == 0 || NumberWords.Broken(ctx, i - 1, i) || !IsLatinWord(ctx.Tokens[name].Norm) || Glued.ContainsKey(ctx.Tokens[name].Norm)) return false;
         if (n.Suffix is not null) return true;
-        return !n.Scaled && (UnitAfter(ctx, n) is not { } u || !(IsMoney(u.Unit) || u.Unit == "percent"));
+        // A version is small or has a point (Llama 4، Claude 3.5); سرحت Meta 600 موظف counts.
+        var version = n.Value < 10 || ctx.Tokens[i].Norm.Contains('.');
+        return version && !n.Scaled && (UnitAfter(ctx, n) is not { } u || !(IsMoney(u.Unit) || u.Unit == "percent"));
     }
 
     private static bool IsLatinWord(string norm)

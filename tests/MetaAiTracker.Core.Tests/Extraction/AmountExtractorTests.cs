@@ -56,6 +56,7 @@ public class AmountExtractorTests
     // Three to ten and the count after it: any noun is counted, except time (سبع سنوات is a duration).
     [InlineData("افتتحت الشركة أربعة مكاتب جديدة", 4, "other", null)]
     [InlineData("تعمل في سبع مناطق حول العالم", 7, "other", null)]
+    [InlineData("سرّحت Meta 600 موظف من قسمها", 600, "people", null)]
     public void UnitsOfCountedThings(string text, double value, string unit, string? qualifier) => AssertSingle(text, value, unit, qualifier);
 
     [Theory]
@@ -147,6 +148,7 @@ public class AmountExtractorTests
     [InlineData("من 10 إلى 15 بالمئة", 10, 15, "percent")]
     [InlineData("من 10 دولارات إلى 20 دولارا", 10, 20, "USD")]
     [InlineData("ما بين 66 و72 مليار", 66e9, 72e9, "other")]
+    [InlineData("ستحتاج 10 أو 15 مليار دولار", 10e9, 15e9, "USD")]
     public void RangesAreTwoAmounts(string text, double low, double high, string unit)
     {
         var a = Amounts(text);
@@ -164,6 +166,10 @@ public class AmountExtractorTests
     [InlineData("بميزانية في حدود 20 مليون دولار", "approx")]
     [InlineData("وظفت ما يزيد على 400 موظف", "min")]
     [InlineData("بقيمة لا تقل عن 10 مليارات دولار", "min")]
+    [InlineData("بقيمة تقارب 30 مليار دولار", "approx")]
+    [InlineData("تجاوزت 10 مليارات دولار", "min")]
+    [InlineData("على الأقل 5 ملايين دولار", "min")]
+    [InlineData("بحد أقصى 20 مليون دولار", "max")]
     [InlineData("أقل من 5 ملايين دولار", "max")]
     public void QualifiersAreKept(string text, string qualifier)
     {
