@@ -277,6 +277,11 @@ public static class NumberWords
         if (Digits(norm[..k]) is not { } v) return false;
         value = v;
         var plain = norm[..k].IndexOfAny('.', ',') < 0;
+        // 50.000 درهم: one point before exactly three digits groups thousands, as the comma does, unless a scale
+        // follows (1.500 مليار is one and a half).
+        if (suffix is null && norm[0] != '0' && norm[..k].Count('.') == 1 && norm[..k].IndexOf(',') < 0 && norm.IndexOf('.') is >= 1 and <= 3 && k - norm.IndexOf('.') == 4
+            && (i + 1 >= tokens.Count || ScaleWord(tokens[i + 1].Norm) is null && !WordLookup.TryGetValue(tokens[i + 1].Norm, out _)))
+            value *= 1000;
         // 71ر2 is 2.71 in the agencies' style: the fraction first, the mark glued between.
         if (suffix is null && plain && i + 2 < tokens.Count && i + 2 <= maxLast && tokens[i + 1].Norm == R.FractionFirstMark
             && tokens[i + 1].Start == tokens[i].End && tokens[i + 2].Start == tokens[i + 1].End && tokens[i + 2].Norm.All(char.IsAsciiDigit))

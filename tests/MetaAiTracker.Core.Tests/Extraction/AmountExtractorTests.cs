@@ -57,6 +57,8 @@ public class AmountExtractorTests
     [InlineData("افتتحت الشركة أربعة مكاتب جديدة", 4, "other", null)]
     [InlineData("تعمل في سبع مناطق حول العالم", 7, "other", null)]
     [InlineData("سرّحت Meta 600 موظف من قسمها", 600, "people", null)]
+    [InlineData("أبرمت 12 صفقة هذا العام", 12, "other", null)]
+    [InlineData("تفتح 30 مكتبا في المنطقة", 30, "other", null)]
     public void UnitsOfCountedThings(string text, double value, string unit, string? qualifier) => AssertSingle(text, value, unit, qualifier);
 
     [Theory]
@@ -126,6 +128,12 @@ public class AmountExtractorTests
     [InlineData("بلغت الأرباح 36ر4 مليار دولار", 4.36e9, "USD")]
     [InlineData("سجلت 65\nمليار دولار", 65e9, "USD")]
     [InlineData("بأحجام 8B فقط", 8e9, "parameters")]
+    // One point and three digits is a thousands separator (Maghreb outlets), unless a scale follows.
+    [InlineData("براتب 50.000 درهم", 50e3, "AED")]
+    [InlineData("توظف 2.500 مهندس", 2500, "people")]
+    [InlineData("جمعت 1.500 مليار دولار", 1.5e9, "USD")]
+    [InlineData("تبلغ 3.25 دولار", 3.25, "USD")]
+    [InlineData("تبلغ 0.750 دولار", 0.75, "USD")]
     public void DigitForms(string text, double value, string unit) => AssertSingle(text, value, unit, null);
 
     [Theory]
