@@ -31,6 +31,8 @@ public sealed class AmountExtractor : IExtractor
     private static readonly PhraseMatcher<string> QualifiersAfter = new(R.QualifiersAfter.Select(kv => (kv.Key, kv.Value)), PhraseMatch.Surface);
     private static readonly HashSet<string> Joiners = [.. R.Ranges.Joiners];
     private static readonly HashSet<string> NotCounted = [.. R.NotCounted];
+    private static readonly Dictionary<char, string> Symbols = R.Symbols.ToDictionary(kv => kv.Key[0], kv => kv.Value);
+    private static readonly Dictionary<char, string> SubunitSymbols = R.SubunitSymbols.ToDictionary(kv => kv.Key[0], kv => kv.Value);
     private static readonly string SymbolsAndSpaces = " \n" + string.Concat(R.Symbols.Keys);
 
     private static List<(string, (string, double))> BuildUnitPhrases()
@@ -76,8 +78,7 @@ public sealed class AmountExtractor : IExtractor
         var end = u?.End ?? ctx.Tokens[n.Last].End;
         var last = u?.Last ?? n.Last;
         if (u is { Factor: 1 } money && IsMoney(money.Unit) && Cents(ctx, last, money.Unit) is { } cents) { value += cents.Value; last = cents.Last; end = ctx.Tokens[last].End; }
-        var (qualifier, after) = Qualifier(ctx, i, last);
-        Add(ctx, value, unit, qualifier ?? after, u?.Start ?? n.Start, end);
+        Add(ctx, value, unit, Qualifier(ctx, i, last), u?.Start ?? n.Start, end);
         return last;
     }
 
@@ -137,8 +138,8 @@ public sealed class AmountExtractor : IExtractor
         var end = tokens[n.Last].End;
         if (n.Suffix is not null && Glued.TryGetValue(n.Suffix, out var g)) return new UnitHit(g.Unit, g.Factor, n.Last, n.Start, end);
         var next = SkipSpaces(text, end);
-        if (next < text.Length && R.Symbols.TryGetValue(text[next].ToString(), out var symbol)) return new UnitHit(symbol, 1, n.Last, n.Start, next + 1);
-        if (next < text.Length && R.SubunitSymbols.TryGetValue(text[next].ToString(), out var cent)) return new UnitHit(cent, 0.01, n.Last, n.Start, next + 1);
+        if (next < text.Length && Symbols.TryGetValue(text[next], out var symbol)) return new UnitHit(symbol, 1, n.Last, n.Start, next + 1);
+        if (next < text.Length && SubunitSymbols.TryGetValue(text[next], out var cent)) return new UnitHit(cent, 0.01, n.Last, n.Start, next + 1);
         var j = n.Last + 1;
         if (j < tokens.Count && !NumberWords.Broken(ctx, n.Last, j))
         {
@@ -152,7 +153,7 @@ public sealed class AmountExtractor : IExtractor
         }
         var before = n.Start - 1;
         while (before >= 0 && text[before] == ' ') before--;
-        if (before >= 0 && R.Symbols.TryGetValue(text[before].ToString(), out var sb)) return new UnitHit(sb, 1, n.Last, before, end);
+        if (before >= 0 && Symbols.TryGetValue(text[before], out var sb)) return new UnitHit(sb, 1, n.Last, before, end);
         return null;
     }
 
@@ -165,9 +166,10 @@ public sealed class AmountExtractor : IExtractor
         var i = ctx.TokenIndexAt(n.Start);
         var norm = ctx.Tokens[j].Norm;
         if (n.Value < 3 || n.Scaled || char.IsAsciiDigit(ctx.Tokens[i].Norm[0]) || i > 0 && NumberWords.MayStartOrdinal(ctx.Tokens[i - 1].Norm)) return false;
-        return norm.Length >= 3 && ArabicNormalizer.IsArabicLetter(norm[0]) && !NotCounted.Contains(norm) && !NumberWords.MayStartNumber(norm)
-            && !norm.StartsWith("ال", StringComparison.Ordinal) && !(norm.Length > 3 && norm[0] is 'ب' or 'ل' or 'و' or 'ف' or 'ك' && norm[1..].StartsWith("ال", StringComparison.Ordinal))
-            && !norm.StartsWith("لل", StringComparison.Ordinal);
+        // The counted noun is indefinite: الالاف، بالمؤتمر، للمؤتمر follow no count.
+        var article = norm.StartsWith("ال", StringComparison.Ordinal) || norm.StartsWith("لل", StringComparison.Ordinal)
+            || norm.Length > 3 && norm[0] is 'ب' or 'ل' or 'و' or 'ف' or 'ك' && norm.AsSpan(1).StartsWith("ال", StringComparison.Ordinal);
+        return norm.Length >= 3 && !article && ArabicNormalizer.IsArabicLetter(norm[0]) && !NotCounted.Contains(norm) && !NumberWords.MayStartNumber(norm);
     }
 
     /// <summary>20 دولارا و43 سنتا، 20$ 43c: the cents of a sum, in the same currency.</summary>
@@ -233,14 +235,13 @@ public sealed class AmountExtractor : IExtractor
         return R.Ranges.AfterOpener.ContainsKey(w) ? w : null;
     }
 
-    /// <summary>The qualifier before the number (نحو، أكثر من) and the one after the amount (على الأقل، تقريبا).</summary>
-    private static (string? Before, string? After) Qualifier(ExtractionContext ctx, int i, int last)
+    /// <summary>The qualifier before the number (نحو، أكثر من), else the one after the amount (على الأقل، تقريبا).</summary>
+    private static string? Qualifier(ExtractionContext ctx, int i, int last)
     {
-        string? before = null, after = null;
-        for (var len = 1; len <= 4 && i - len >= 0 && before is null; len++)
-            if (Qualifiers.MatchAt(ctx.Tokens, i - len, i) is { } q && q.Last == i - 1 && !NumberWords.Broken(ctx, i - 1, i)) before = q.Value;
-        if (last + 1 < ctx.Tokens.Count && !NumberWords.Broken(ctx, last, last + 1) && QualifiersAfter.MatchAt(ctx.Tokens, last + 1) is { } a) after = a.Value;
-        return (before, after);
+        if (i > 0 && !NumberWords.Broken(ctx, i - 1, i))
+            for (var len = 1; len <= 4 && i - len >= 0; len++)
+                if (Qualifiers.MatchAt(ctx.Tokens, i - len, i) is { } q && q.Last == i - 1) return q.Value;
+        return last + 1 < ctx.Tokens.Count && !NumberWords.Broken(ctx, last, last + 1) ? QualifiersAfter.MatchAt(ctx.Tokens, last + 1)?.Value : null;
     }
 
     private static int FirstWordLength(string phrase) => phrase.IndexOf(' ') is var k and >= 0 ? k : phrase.Length;

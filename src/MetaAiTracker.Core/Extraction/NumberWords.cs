@@ -219,7 +219,7 @@ public static class NumberWords
     }
 
     /// <summary>A digit string: 3.5، 1,5 (decimal comma), 1,000 and 3.000.000 (thousands), 1,000.5 and 1.000,5.</summary>
-    public static double? Digits(ReadOnlySpan<char> s)
+    private static double? Digits(ReadOnlySpan<char> s)
     {
         if (s.Length == 0 || !char.IsAsciiDigit(s[0])) return null;
         int dots = 0, commas = 0;
