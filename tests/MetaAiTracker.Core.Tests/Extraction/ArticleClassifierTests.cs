@@ -34,3 +34,43 @@ public class ArticleClassifierTests
         }
     }
 }
+
+public class ArticleThemeTests
+{
+    private const string Hiring =
+        "ميتا تستقطب باحثين من منافسيها\n" +
+        "استقطبت ميتا خلال الأسابيع الماضية عشرات الباحثين من مختبرات منافسة، وعرضت عليهم رواتب ومكافآت ضخمة. " +
+        "ويعمل هؤلاء الباحثين على نماذج جديدة داخل فريق صغير. ويقول مطلعون إن حرب المواهب بين الشركات لم تعرف مثل هذه العروض من قبل.";
+
+    [Fact]
+    public void WordsInEveryAiStoryDoNotMakeATheme()
+    {
+        var x = Run.Pipeline(Hiring, Run.July15);
+        Assert.Contains("talent", x.Themes);
+        Assert.DoesNotContain("models", x.Themes);
+    }
+
+    [Fact]
+    public void APassingMentionIsNotATheme()
+    {
+        var x = Run.Pipeline(Hiring + " وتواجه الشركة أيضا أسئلة عن قانون جديد.", Run.July15);
+        Assert.DoesNotContain("regulation", x.Themes);
+    }
+
+    [Fact]
+    public void AtMostFourThemes()
+    {
+        var text = string.Join(" ", Enumerable.Repeat(
+            "تواجه ميتا المنافسة وتستثمر في مراكز البيانات وتوظف الباحثين وتطلق نماذج مفتوحة المصدر وتبحث عن الإيرادات والتمويل وتخشى القانون والصين والذكاء الفائق.", 4));
+        Assert.Equal(4, Run.Pipeline(text, Run.July15).Themes.Count);
+    }
+
+    [Fact]
+    public void TheTitleAndLedeSayWhatTheStoryIsAbout()
+    {
+        var lead = "ميتا تفتح مصدر نموذجها الجديد\nأتاحت ميتا نموذجها الأحدث مفتوح المصدر للمطورين.";
+        var body = string.Concat(Enumerable.Repeat(" وتحدث التقرير عن أمور أخرى كثيرة لا تتعلق بالموضوع نفسه ولا بغيره من الموضوعات.", 8));
+        Assert.Contains("openness", Run.Pipeline(lead + body, Run.July15).Themes);
+        Assert.DoesNotContain("openness", Run.Pipeline(body + " وتحدث عن نموذج مفتوح المصدر.", Run.July15).Themes);
+    }
+}
