@@ -9,7 +9,7 @@ namespace MetaAiTracker.Core.Extraction;
 /// </summary>
 public sealed class ArticleClassifier : IExtractor
 {
-    private sealed record Rules(List<string> AiCues, double Threshold);
+    private sealed record Rules(List<string> AiCues, int MinMetaSentences, double MetaShare, double MinMetaShare, double MinNameShare, int MinAiCues);
     private sealed record ThemeRules(Dictionary<string, double> Weights, int MaxThemes, double MinScore, double MinShareOfTop, int LeadTokens);
 
     private static readonly Rules R = LexiconData.Load<Rules>("relevance.json");
@@ -25,12 +25,20 @@ public sealed class ArticleClassifier : IExtractor
         // Quotes and claims carry the article's position; events report, they do not argue.
         ctx.Stance = StanceScorer.Combine(ctx.Quotes.Select(q => q.Stance).Concat(ctx.Claims.Select(c => c.Stance)));
 
-        var meta = ctx.Mentions.Count(m => MetaSide.Entities.Contains(m.EntityId));
+        // A story about another company names Meta in passing, in a sentence or two, among many other names; a story
+        // about Meta names it through the text. So what counts is the share of sentences that name Meta's side and,
+        // when that share is modest, whether Meta's side is the main name among the companies, people and models.
+        var sentences = ctx.Sentences.Where(s => ctx.TokenRange(s) is var (f, e) && e - f >= 4).ToList();
+        var meta = sentences.Count(s => ctx.MentionsIn(s).Any(m => MetaSide.Entities.Contains(m.EntityId)));
+        var share = sentences.Count == 0 ? 0 : (double)meta / sentences.Count;
+        var names = ctx.Mentions.Where(m => ctx.Lexicon.EntityById.TryGetValue(m.EntityId, out var e) && e.Kind != EntityKind.Outlet).ToList();
+        var nameShare = names.Count == 0 ? 0 : (double)names.Count(m => MetaSide.Entities.Contains(m.EntityId)) / names.Count;
         var ai = AiCues.Find(ctx.Tokens).Count;
-        // Saturating score: a handful of mentions of each is enough; both are needed.
-        var score = meta == 0 ? 0 : Math.Min(1.0, meta / 5.0) * 0.6 + Math.Min(1.0, ai / 5.0) * 0.4;
+        // Saturating score: half the sentences and a handful of AI cues are enough; both are needed.
+        var score = meta == 0 ? 0 : Math.Min(1.0, share / 0.5) * 0.6 + Math.Min(1.0, ai / 5.0) * 0.4;
         ctx.RelevanceScore = Math.Round(score, 3);
-        ctx.IsRelevant = score >= R.Threshold;
+        ctx.IsRelevant = meta >= R.MinMetaSentences && ai >= R.MinAiCues
+            && (share >= R.MetaShare || share >= R.MinMetaShare && nameShare >= R.MinNameShare);
     }
 
     /// <summary>

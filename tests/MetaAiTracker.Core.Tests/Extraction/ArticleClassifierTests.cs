@@ -74,3 +74,35 @@ public class ArticleThemeTests
         Assert.DoesNotContain("openness", Run.Pipeline(body + " وتحدث عن نموذج مفتوح المصدر.", Run.July15).Themes);
     }
 }
+
+public class RelevanceTests
+{
+    private const string OpenAiRound =
+        "جمعت أوبن إيه آي تمويلا جديدا من مستثمرين كبار لتوسيع مراكز بياناتها. " +
+        "وقالت الشركة إن التمويل سيذهب إلى تدريب نماذج الذكاء الاصطناعي المقبلة. " +
+        "وتتنافس أوبن إيه آي مع غوغل وأنثروبيك على استقطاب الباحثين، كما تفعل ميتا منذ أشهر. " +
+        "ويرى محللون أن مايكروسوفت ستبقى الشريك الأهم للشركة في السنوات المقبلة. " +
+        "وتخطط أوبن إيه آي لإطلاق نموذج جديد قبل نهاية العام بحسب مصادر مطلعة. " +
+        "ولم تعلق غوغل على الصفقة حتى الآن.";
+
+    [Fact]
+    public void AStoryAboutAnotherCompanyThatNamesMetaInPassingIsOffTopic()
+    {
+        Assert.False(Run.Pipeline(OpenAiRound, Run.July15).IsRelevant);
+    }
+
+    [Fact]
+    public void TwoPassingMentionsAmongManyOtherNamesAreStillOffTopic()
+    {
+        Assert.False(Run.Pipeline(OpenAiRound + " وكان مؤسسو الشركة الناشئة قد عملوا سابقا في ميتا وغوغل وأوبن إيه آي.", Run.July15).IsRelevant);
+    }
+
+    [Fact]
+    public void AStoryAboutMetasAiIsOnTopic()
+    {
+        var x = Run.Pipeline(
+            "أطلقت ميتا نموذجا جديدا من عائلة Llama للمطورين. وقال زوكربيرغ إن النموذج يتفوق على منافسيه. " +
+            "ويأتي الإطلاق بعد أشهر من الانتقادات لنماذج الشركة السابقة. ولم تكشف الشركة عن كلفة تدريب النموذج.", Run.July15);
+        Assert.True(x.IsRelevant);
+    }
+}
