@@ -21,9 +21,14 @@ public sealed class ArticleClassifier : IExtractor
     public void Extract(ExtractionContext ctx)
     {
         ctx.Themes.AddRange(Themes(ctx));
+        Relevance(ctx);
+        // Quotes and claims carry the article's position; events report, they do not argue. The stance is Meta's:
+        // a story about another company's open model takes none.
+        ctx.Stance = ctx.IsRelevant ? StanceScorer.Combine(ctx.Quotes.Select(q => q.Stance).Concat(ctx.Claims.Select(c => c.Stance))) : Stance.None;
+    }
 
-        // Quotes and claims carry the article's position; events report, they do not argue.
-        ctx.Stance = StanceScorer.Combine(ctx.Quotes.Select(q => q.Stance).Concat(ctx.Claims.Select(c => c.Stance)));
+    private static void Relevance(ExtractionContext ctx)
+    {
 
         // A story about another company names Meta in passing, in a sentence or two, among many other names; a story
         // about Meta names it through the text. So what counts is the share of sentences that name Meta's side and,

@@ -25,7 +25,9 @@ public static class StanceScorer
     private const int Window = 4;
     private const int ContrastWindow = 6;
 
-    public static StanceReading Read(IReadOnlyList<Token> tokens, int first, int end)
+    /// <param name="text">The source text, for clause breaks: a reverser reaches the next cue of its clause only.
+    /// Without it the whole range is one clause.</param>
+    public static StanceReading Read(IReadOnlyList<Token> tokens, int first, int end, string? text = null)
     {
         int open = 0, closed = 0;
         var negated = false;
@@ -33,19 +35,22 @@ public static class StanceScorer
         foreach (var hit in Cues.Find(tokens, first, end))
         {
             var isOpen = hit.Value;
-            var from = Math.Max(Math.Max(first, lastCueEnd + 1), hit.First - Window);
-            // A comparison names its other side a few words on (لا يتنافس فقط مع النماذج الرائدة مغلقة المصدر): look further back.
-            var contrastFrom = Math.Max(Math.Max(first, lastCueEnd + 1), hit.First - ContrastWindow);
-            if (Enumerable.Range(contrastFrom, hit.First - contrastFrom).Any(k => Contrast.Contains(tokens[k].Norm))) { lastCueEnd = hit.Last; continue; }
-            var flips = 0;
-            for (var k = from; k < hit.First; k++)
+            var since = Math.Max(first, lastCueEnd + 1);
+            lastCueEnd = hit.Last;
+            // تتراجع عن موقفها القديم الداعم للمصدر المفتوح، تترك النماذج المفتوحة لصالح المغلقة: a reverser turns the
+            // next cue of its clause around, however far; a negator only the cue a few words on (لن نفتح).
+            var reversed = Enumerable.Range(since, hit.First - since).Any(k => Reversers.MatchAt(tokens, k, hit.First) is not null && !Break(tokens, text, k, hit.First));
+            if (!reversed)
             {
-                if (Negators.Contains(tokens[k].Norm)) flips++;
-                else if (Reversers.MatchAt(tokens, k, hit.First) is { } r) { flips++; k = r.Last; }
+                // A comparison names its other side a few words on (لا يتنافس فقط مع النماذج الرائدة مغلقة المصدر), and
+                // what was done for years (بعد سنوات من الالتزام بالمصدر المفتوح) is the background of a change: both are ignored.
+                var contrastFrom = Math.Max(since, hit.First - ContrastWindow);
+                if (Enumerable.Range(contrastFrom, hit.First - contrastFrom).Any(k => Contrast.Contains(tokens[k].Norm))) continue;
             }
+            var from = Math.Max(since, hit.First - Window);
+            var flips = (reversed ? 1 : 0) + Enumerable.Range(from, hit.First - from).Count(k => Negators.Contains(tokens[k].Norm));
             if (flips % 2 == 1) { isOpen = !isOpen; negated = true; }
             if (isOpen) open++; else closed++;
-            lastCueEnd = hit.Last;
         }
         var stance = (open, closed) switch
         {
@@ -56,6 +61,9 @@ public static class StanceScorer
         };
         return new StanceReading(stance, IsHedged(tokens, first, end), negated, open, closed);
     }
+
+    private static bool Break(IReadOnlyList<Token> tokens, string? text, int a, int b) =>
+        text is not null && text.AsSpan(tokens[a].End, tokens[b].Start - tokens[a].End).IndexOfAny(".،,;؛:!?؟\n") >= 0;
 
     // يكون، تكون، نرى: imperfect. تخلت، تحولت (a perfect that ends in the feminine ت) and انتهت are not.
     private static bool IsImperfect(string w) => w.Length >= 3 && (w[0] is 'ي' or 'ن' || w[0] == 'ت' && w[^1] != 'ت');
