@@ -72,6 +72,10 @@ public class StanceShiftTests
     // A reverser reaches the next cue of its clause, however many words stand between them.
     [InlineData("بدأت ميتا تتراجع عن موقفها القديم الداعم بقوة لنماذج الذكاء الاصطناعي مفتوحة المصدر.", Stance.Closed)]
     [InlineData("قررت ميتا التحول عن سياستها المعروفة في إتاحة النماذج للجميع.", Stance.Closed)]
+    // Its reach is the clause: every stance word in it is turned around, up to the side moved to.
+    [InlineData("تتجه ميتا إلى إنهاء حقبة إتاحة نماذجها مجانا ومفتوحة المصدر للمطورين.", Stance.Closed)]
+    [InlineData("أعلنت ميتا التحول عن النماذج المفتوحة إلى النماذج المغلقة في أبحاثها.", Stance.Closed)]
+    [InlineData("قررت ميتا التخلي عن الانغلاق، وأطلقت نموذجها مفتوح المصدر للجميع.", Stance.Open)]
     // What the company did for years is the background of a shift, not its stance now.
     [InlineData("بعد سنوات من الالتزام بالنماذج مفتوحة المصدر، تطور ميتا نموذجا مغلقا للبيع.", Stance.Closed)]
     public void AShiftReadsAsItsDirection(string text, Stance stance)
