@@ -117,9 +117,19 @@ public sealed class DateExtractor : IExtractor
 
     public void Extract(ExtractionContext ctx)
     {
+        // Without a publication date, a month named before the text's first explicit year takes that year: the story's time.
+        var first = ctx.Published is null ? Scan(ctx, null, null) : null;
+        Scan(ctx, first, ctx.Dates);
+    }
+
+    /// <summary>
+    /// Finds the dates from left to right. <paramref name="anchor"/> is the last date whose year the text wrote: a
+    /// month without a year, آنذاك and العام التالي are read from it. Without <paramref name="into"/> nothing is kept
+    /// and the first such date is returned.
+    /// </summary>
+    private static DateRange? Scan(ExtractionContext ctx, DateRange? anchor, List<ResolvedDate>? into)
+    {
         var tokens = ctx.Tokens;
-        // The last date whose year the text wrote: a month without a year, آنذاك and العام التالي are read from it.
-        DateRange? anchor = null;
         for (var i = 0; i < tokens.Count; i++)
         {
             var opens = OpensAt(tokens[i].Norm);
@@ -141,12 +151,19 @@ public sealed class DateExtractor : IExtractor
                 ?? (Can(Opens.Year) ? Year(ctx, i) : null);
             if (found is not { } f) continue;
             f = Through(ctx, f, anchor);
+            if (into is null)
+            {
+                if (f.Anchors) return f.Range;
+                i = f.Last;
+                continue;
+            }
             var span = new TextSpan(tokens[i].Start, tokens[f.Last].End);
             var estimated = f.Range.Estimated || (f.Relative && ctx.Published?.Estimated == true);
-            ctx.Dates.Add(new ResolvedDate(f.Range with { Estimated = estimated }, span.Of(ctx.Text), span, f.Confidence));
+            into.Add(new ResolvedDate(f.Range with { Estimated = estimated }, span.Of(ctx.Text), span, f.Confidence));
             if (f.Anchors) anchor = f.Range;
             i = f.Last;
         }
+        return null;
     }
 
     /// <param name="Anchors">The year was written in the text (or taken from a date that was): later dates may lean on it.</param>

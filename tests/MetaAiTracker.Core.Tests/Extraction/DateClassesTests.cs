@@ -119,6 +119,13 @@ public class DateClassesTests
     [InlineData("يبدأ الاختبار في منتصف آذار.", "2025-07-15", "2025-03-01", "2025-03-31", DateGranularity.Month)]
     public void WhatArabicWritersWrite(string text, string published, string start, string end, DateGranularity granularity) => Check(text, published, start, end, granularity);
 
+    [Fact]
+    public void WithoutAPublicationDateAMonthBeforeTheFirstExplicitYearTakesThatYear()
+    {
+        var dates = Run.Until<DateExtractor>("قال المدير في منتصف يونيو إن الفريق اكتمل. وفي أغسطس 2025 بدأ العمل.").Dates;
+        Assert.Equal([DateRange.Month(2025, 6), DateRange.Month(2025, 8)], dates.Select(d => d.Range));
+    }
+
     [Theory]
     [InlineData("يرى الباحثون أن عالم اليوم مختلف.")]
     [InlineData("قالت إن أحد المهندسين غادر.")]
