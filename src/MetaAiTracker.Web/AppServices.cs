@@ -82,7 +82,7 @@ public static class AppServices
             var lang = http.Request.Query["lang"].FirstOrDefault() ?? "ar";
             if (lang is not ("ar" or "en")) return Results.BadRequest($"unknown language '{lang}' (use ar or en)");
             var filter = Components.Pages.Timeline.TimelineFilter.FromUri(http.Request.QueryString.Value ?? "");
-            if (filter.Problems.Count > 0) return Results.BadRequest($"cannot read {string.Join(", ", filter.Problems)}");
+            if (filter.Problems.Count > 0) return Results.BadRequest($"cannot read {string.Join(", ", filter.Problems)} (dates are {EditorInput.DateForms}, from {EditorInput.Earliest} to {EditorInput.Latest})");
             var by = http.User.Identity?.Name ?? "MetaAiTracker";
             try
             {

@@ -134,7 +134,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
             }
             if (details.Published is { } published)
             {
-                var date = EditorInput.Date(published, details.PublishedEstimated, "publication date");
+                var date = EditorInput.Date(published, details.PublishedEstimated);
                 article.SetPublished(date);
                 var placed = await db.Items.Where(i => i.ArticleId == article.Id && i.Kind != ItemKind.Event && i.DateText == null).ToListAsync(ct);
                 foreach (var i in placed)
