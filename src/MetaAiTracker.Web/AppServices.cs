@@ -54,12 +54,26 @@ public static class AppServices
         builder.Services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(o => o.MaximumReceiveMessageSize = options.MaxFileBytes + 1_000_000);
         builder.Services.AddMudServices();
+
+        // The API: enums by name both ways (a bare number means nothing to a script's reader), a missing field the
+        // body needs is refused while binding, and binding failures are thrown so ApiProblems can say why.
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.RespectRequiredConstructorParameters = true;
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiProblems>();
         return builder;
     }
 
     public static WebApplication UseTrackerWeb(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+        // API errors are problem details (ApiProblems); a page's error shows the error page.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        // So are the API's answers without a body: 401 and 403 from the cookie, 404 and 405 from routing.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseSerilogRequestLogging();
         // Arabic unless the reader chose English (a cookie set by /culture). Only the interface language changes:
         // numbers and dates are formatted by the app itself, never through the Arabic culture's Hijri calendar.
