@@ -4,6 +4,7 @@ using MetaAiTracker.Web.Editing;
 using MetaAiTracker.Core.Ingestion;
 using MetaAiTracker.Web.Data;
 using MetaAiTracker.Web.Ingestion;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using Serilog;
@@ -72,7 +73,20 @@ public static class AppServices
     {
         // API errors are problem details (ApiProblems); a page's error shows the error page.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
-        // So are the API's answers without a body: 401 and 403 from the cookie, 404 and 405 from routing.
+        // An address nothing answers is the app's own not-found page (status 404 kept). Not inside UseWhen: a branch
+        // re-executes without routing again, and the page came back empty. An endpoint's own status stays as it answered.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((c, next) =>
+        {
+            if ((c.GetEndpoint() is not null || c.Request.Path.StartsWithSegments("/api")) && c.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+                // Out of sight too: Blazor renders a page differently while it believes status-code pages are on.
+                c.Features.Set<IStatusCodePagesFeature>(null);
+            }
+            return next(c);
+        });
+        // The API's answers without a body are problem details too: 401 and 403 from the cookie, 404 and 405 from routing.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseSerilogRequestLogging();
         // Arabic unless the reader chose English (a cookie set by /culture). Only the interface language changes:
