@@ -86,6 +86,9 @@ public class AmountExtractorTests
     [InlineData("رسم قدره 75 قرشا", 0.75, "EGP", null)]
     [InlineData("بسعر 3 دولارات و50 سنتا", 3.5, "USD", null)]
     [InlineData("يبلغ سعره 42 EUR", 42, "EUR", null)]
+    [InlineData("بسعر 350 ر.س شهريا", 350, "SAR", null)]
+    [InlineData("بسعر 99 د.إ فقط", 99, "AED", null)]
+    [InlineData("غرامة 40 د.ك", 40, "KWD", null)]
     public void Currencies(string text, double value, string unit, string? qualifier) => AssertSingle(text, value, unit, qualifier);
 
     [Theory]
