@@ -56,6 +56,7 @@ public class AmountExtractorTests
     // Three to ten and the count after it: any noun is counted, except time (سبع سنوات is a duration).
     [InlineData("افتتحت الشركة أربعة مكاتب جديدة", 4, "other", null)]
     [InlineData("تعمل في سبع مناطق حول العالم", 7, "other", null)]
+    [InlineData("استحوذت على إحدى عشرة شركة", 11, "other", null)]
     [InlineData("سرّحت Meta 600 موظف من قسمها", 600, "people", null)]
     [InlineData("أبرمت 12 صفقة هذا العام", 12, "other", null)]
     [InlineData("تفتح 30 مكتبا في المنطقة", 30, "other", null)]
@@ -234,6 +235,8 @@ public class AmountExtractorTests
     [InlineData("ألفا جو هزم البطل")]
     [InlineData("يقارن Llama 3.1 405B بنموذج Qwen 2.5 72B")]
     [InlineData("وهي إحدى الشركات الكبرى")]
+    [InlineData("وهو أحد تطبيقات الشركة")]
+    [InlineData("كانت إحدى شركات التقنية")]
     [InlineData("بعد سبع سنوات من العمل")]
     [InlineData("في الدورة الثالثة عشرة للمؤتمر")]
     [InlineData("خلال السنوات الخمس الماضية")]
