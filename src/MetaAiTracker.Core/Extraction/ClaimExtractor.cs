@@ -30,7 +30,7 @@ public sealed class ClaimExtractor : IExtractor
             if (!aboutMeta && !refersBack) continue;
             if (end - first < R.MinWords || ctx.IsQuestion(sentence) || ctx.IsHeading(sentence)) continue;
             if (QuotedShare(ctx, sentence) > 0.5) continue;
-            var reading = StanceScorer.Read(ctx.Tokens, first, end);
+            var reading = StanceScorer.Read(ctx.Tokens, first, end, ctx.Text);
             var strategic = reading.Stance != Stance.None
                 || ctx.ThemesIn(first, end).Any(StrategyThemes.Contains);
             if (!strategic) continue;

@@ -5,12 +5,12 @@ using MetaAiTracker.Core.Text;
 namespace MetaAiTracker.Core.Extraction;
 
 /// <summary>
-/// Dates as news text gives them (arabic-notes §5), resolved to a range with its granularity: explicit dates in
-/// every regional month series (15 يوليو 2024، تموز 2024، 3 آب 2024), paired names (أبريل/نيسان), Hijri dates,
-/// years (عام 2023، منذ 2023 as a range up to publication), quarters and halves (الربع الأول من عام 2026),
-/// seasons (الصيف الماضي) and relative expressions (العام الماضي، الأسبوع المقبل، يوم الأربعاء) against the
-/// publication date. Without a publication date a relative expression stays unresolved: no made-up dates.
-/// Dates from an estimated publication date are marked estimated.
+/// Dates as news text gives them, resolved to a range with its granularity: explicit dates in every regional month
+/// series (15 يوليو 2024، تموز 2024، الخامس من أبريل), paired names (أبريل/نيسان), numeric and Hijri dates, feasts,
+/// years (عام 2023، منذ 2023، مؤتمر Connect 2024), quarters, halves, seasons and parts of them (منتصف 2025),
+/// relative expressions against the publication date (أمس الأربعاء، قبل ثلاثة أشهر، الثلاثاء الماضي) and
+/// pointers to the last explicit date (آنذاك، العام التالي، a month without a year). Without a publication date a
+/// relative expression stays unresolved: no made-up dates. Dates from an estimated publication date are marked estimated.
 /// </summary>
 public sealed class DateExtractor : IExtractor
 {
@@ -22,11 +22,12 @@ public sealed class DateExtractor : IExtractor
 
     private sealed record Rules(
         Dictionary<string, int> Months, List<string> AmbiguousMonths, Dictionary<string, int> HijriMonths, List<string> HijriMarkers,
-        List<string> YearWords, List<string> YearPrepositions, List<string> SinceWords, List<RelativeRule> Relative,
+        List<string> YearWords, List<string> YearPrepositions, List<RelativeRule> Relative,
         Dictionary<string, int> Seasons, List<string> PastQualifiers, List<string> FutureQualifiers, List<string> CurrentQualifiers,
         Dictionary<string, int> Ordinals, Dictionary<string, int> Days, List<string> DayParts, List<string> PartWords, List<string> LastWords,
         List<string> NameYearWords, Dictionary<string, Duration> Durations, Dictionary<string, Duration> Periods,
-        List<string> PastMarkers, List<string> NotFutureVerbs, List<string> FutureMarkers, List<Holiday> Holidays);
+        List<string> PastMarkers, List<string> NotFutureVerbs, List<string> FutureMarkers, List<Holiday> Holidays,
+        List<string> AmbiguousDays, List<string> FromWords, List<string> ApproxWords);
 
     private static readonly Rules R = LexiconData.Load<Rules>("dates.json");
     private static readonly PhraseMatcher<int> Months = new(R.Months.Select(kv => (kv.Key, kv.Value)), PhraseMatch.Surface);
@@ -36,7 +37,6 @@ public sealed class DateExtractor : IExtractor
     private static readonly HashSet<string> Ambiguous = [.. R.AmbiguousMonths];
     private static readonly HashSet<string> YearWords = [.. R.YearWords];
     private static readonly HashSet<string> YearPrepositions = [.. R.YearPrepositions];
-    private static readonly HashSet<string> Since = [.. R.SinceWords];
     private static readonly HashSet<string> Past = [.. R.PastQualifiers];
     private static readonly HashSet<string> Future = [.. R.FutureQualifiers];
     private static readonly HashSet<string> Current = [.. R.CurrentQualifiers];
@@ -46,6 +46,9 @@ public sealed class DateExtractor : IExtractor
     private static readonly HashSet<string> HijriMarkers = [.. R.HijriMarkers];
     private static readonly HashSet<string> NameYearWords = [.. WithClitics(R.NameYearWords.ToDictionary(w => w, _ => 0)).Keys];
     private static readonly HashSet<string> LastWords = [.. R.LastWords];
+    private static readonly HashSet<string> AmbiguousDays = [.. WithClitics(R.AmbiguousDays.ToDictionary(w => w, _ => 0)).Keys];
+    private static readonly HashSet<string> FromWords = [.. R.FromWords];
+    private static readonly HashSet<string> ApproxWords = [.. R.ApproxWords];
     private static readonly UmAlQuraCalendar UmmAlQura = new();
     private static readonly Dictionary<string, int> Days = WithClitics(R.Days);
     // احد الاسبوع الماضي، ثلاثاء الاسبوع المقبل: a weekday without ال only before a week.
@@ -64,9 +67,9 @@ public sealed class DateExtractor : IExtractor
     // Every word a date can start with (a digit aside), with its clitics: one lookup per token instead of a pass per rule.
     private static readonly HashSet<string> StartWords = [.. WithClitics(
         R.Months.Keys.Concat(R.HijriMonths.Keys).Concat(R.Relative.Select(r => r.Phrase)).Select(p => p.Split(' ')[0])
-            .Concat(R.YearWords).Concat(R.YearPrepositions).Concat(R.SinceWords).Concat(R.Days.Keys).Concat(BareDays.Keys).Concat(SeasonWords.Keys)
+            .Concat(R.YearWords).Concat(R.YearPrepositions).Concat(R.Days.Keys).Concat(BareDays.Keys).Concat(SeasonWords.Keys)
             .Concat(R.Holidays.Select(h => h.Phrase.Split(' ')[0])).Concat(R.DayParts).Concat(R.PartWords).Concat(R.LastWords).Concat(R.Periods.Keys).Concat(R.Ordinals.Keys)
-            .Concat(["الربع", "النصف", "يوم", "شهر", "اليوم", "بتاريخ"])
+            .Concat(R.FromWords).Concat(["الربع", "النصف", "يوم", "شهر", "اليوم", "بتاريخ", "بين", "من"])
             .Distinct().ToDictionary(w => w, _ => 0)).Keys];
 
     private static bool MayStartDate(string norm) => char.IsAsciiDigit(norm[0]) || StartWords.Contains(norm) || NumberWords.MayStartOrdinal(norm);
@@ -107,15 +110,20 @@ public sealed class DateExtractor : IExtractor
     /// <param name="Anchors">The year was written in the text (or taken from a date that was): later dates may lean on it.</param>
     private readonly record struct Found(DateRange Range, int Last, double Confidence, bool Relative = false, bool Anchors = false);
 
-    /// <summary>من 13 تموز إلى 15 تموز: two days joined by إلى or حتى are one range.</summary>
+    /// <summary>من 13 تموز إلى 15 تموز، من يوليو إلى سبتمبر: two days or two months joined by إلى or حتى are one range.</summary>
     private static Found Through(ExtractionContext ctx, Found f, DateRange? anchor)
     {
         var tokens = ctx.Tokens;
         var k = f.Last + 1;
-        if (f.Range.Granularity != DateGranularity.Day || k + 1 >= tokens.Count || tokens[k].Norm is not ("الي" or "حتي" or "وحتي") || ctx.HasBreak(f.Last, k)) return f;
-        if ((Explicit(ctx, k + 1, anchor, null) ?? OrdinalDay(ctx, k + 1, anchor, null, guard: false)) is not { Range.Granularity: DateGranularity.Day } to || to.Range.Start <= f.Range.Start) return f;
+        var g = f.Range.Granularity;
+        if (g is not (DateGranularity.Day or DateGranularity.Month) || k + 1 >= tokens.Count || tokens[k].Norm is not ("الي" or "حتي" or "وحتي") || ctx.HasBreak(f.Last, k)) return f;
+        // The second end takes the first one's year when it has none.
+        if ((Explicit(ctx, k + 1, f.Range, null) ?? OrdinalDay(ctx, k + 1, f.Range, null, guard: false)) is not { } to || to.Range.Granularity != g || to.Range.Start <= f.Range.Start) return f;
         return f with { Range = new DateRange(f.Range.Start, to.Range.End, DateGranularity.Range), Last = to.Last };
     }
+
+    // إلى الربع الأول، حتى يونيو: a bare period after إلى or حتى is where something is moved or runs to, ahead.
+    private static bool Target(ExtractionContext ctx, int i) => i > 0 && ctx.Tokens[i - 1].Norm is "الي" or "حتي" or "وحتي";
 
     /// <summary>
     /// [day [– day]] [من] [شهر] month [/ or (other series)] [year]: 15 يوليو 2024، تموز 2024، كانون الثاني (يناير) 2024،
@@ -144,6 +152,10 @@ public sealed class DateExtractor : IExtractor
                 : tokens[last + 2].Norm is "الي" or "حتي" && last + 3 < tokens.Count ? Number(tokens[last + 3]) : null;
             if (b is { } bb and <= 31 && bb > a) { day = a; dayTo = bb; last = ctx.Gap(last + 1, last + 2).IndexOfAny("-–—\u2011") >= 0 ? last + 2 : last + 3; }
         }
+        // ديسمبر 9, 2025: English order in datelines, the comma belonging to the date.
+        if (day is null && last + 2 < tokens.Count && Number(tokens[last + 1]) is { } md and >= 1 and <= 31 && !ctx.HasBreak(last, last + 1)
+            && ctx.Gap(last + 1, last + 2).Trim() is [',' or '،'] && YearOf(tokens[last + 2]) is { } my)
+            return Safe(() => DateRange.Day(new DateOnly(my, month.Value, md)), last + 2, 0.9, anchors: true);
         var year = YearAt(ctx, last, out var yearLast, out var relativeYear);
         if (year is not null) last = yearLast;
         var ambiguous = Ambiguous.Contains(month.Phrase);
@@ -233,7 +245,7 @@ public sealed class DateExtractor : IExtractor
         if (anchor is { } a) return new YearChoice(a.Start.Year, true);
         var day0 = day ?? 1;
         var pastDay = candidate < pMonth || candidate == pMonth && day0 <= p.Start.Day;
-        return Tense(ctx, i) switch
+        return (Target(ctx, i) ? 1 : Tense(ctx, i)) switch
         {
             -1 => new YearChoice(pastDay ? py : py - 1, false),
             1 => new YearChoice(candidate < pMonth || candidate == pMonth && day0 < p.Start.Day && day is not null ? py + 1 : py, false),
@@ -241,16 +253,19 @@ public sealed class DateExtractor : IExtractor
         };
     }
 
-    /// <summary>The tense of the sentence around token i, from the nearest marker: -1 past, 1 future, 0 none.</summary>
+    /// <summary>
+    /// The tense of the sentence at token i: -1 past, 1 future, 0 none. The verb that governs a date comes before it
+    /// (قال في بيان الأربعاء إنه سيغادر is past), so the nearest marker before counts, else the nearest after (في
+    /// أبريل، قدمت ميتا).
+    /// </summary>
     private static int Tense(ExtractionContext ctx, int i)
     {
         var sentence = ctx.SentenceAt(ctx.Tokens[i].Start);
         var (first, end) = ctx.TokenRange(sentence);
-        for (var dist = 1; i - dist >= first || i + dist < end; dist++)
-        {
-            if (i - dist >= first && TenseOf(ctx.Tokens[i - dist].Norm) is var before and not 0) return before;
-            if (i + dist < end && TenseOf(ctx.Tokens[i + dist].Norm) is var after and not 0) return after;
-        }
+        for (var k = i - 1; k >= first; k--)
+            if (TenseOf(ctx.Tokens[k].Norm) is var before and not 0) return before;
+        for (var k = i + 1; k < end; k++)
+            if (TenseOf(ctx.Tokens[k].Norm) is var after and not 0) return after;
         return 0;
     }
 
@@ -371,7 +386,7 @@ public sealed class DateExtractor : IExtractor
             relative = true;
             year = p.Start.Year;
             var (qs, qe) = isQuarter ? ((n - 1) * 3 + 1, n * 3) : (n == 1 ? 1 : 7, n == 1 ? 6 : 12);
-            var tense = Tense(ctx, i);
+            var tense = Target(ctx, i) ? 1 : Tense(ctx, i);
             if (tense == -1 && new DateOnly(year, qs, 1) > p.Start) year--;
             else if (tense == 1 && new DateOnly(year, qe, 1).AddMonths(1) <= p.Start) year++;
         }
@@ -446,6 +461,7 @@ public sealed class DateExtractor : IExtractor
         if (rule.Phrase == "اليوم")
         {
             var dated = i > 0 && tokens[i - 1].Norm is "في" or "صباح" or "مساء"
+                || i > 1 && tokens[i - 1].Norm == "من" && FromWords.Contains(tokens[i - 2].Norm)
                 || last + 1 < tokens.Count && !ctx.HasBreak(last, last + 1) && Days.ContainsKey(tokens[last + 1].Norm)
                 || (i == 0 || ctx.HasBreak(i - 1, i)) && (last + 1 == tokens.Count || ctx.HasBreak(last, last + 1))
                 || i > 0 && AfterMention(ctx, i);
@@ -541,9 +557,10 @@ public sealed class DateExtractor : IExtractor
         var past = Past.Contains(next);
         var future = Future.Contains(next);
         var qualified = past || future;
-        // الأحد and الجمعة are also "Sunday (the first)" and "the congregation": a weekday needs يوم, a qualifier, or to stand alone.
-        var alone = k > 0 && AfterMention(ctx, k) || (k == 0 || ctx.HasBreak(k - 1, k)) && (k + 1 == tokens.Count || ctx.HasBreak(k, k + 1));
-        if (k == i && !qualified && !alone) return null;
+        // الاثنين، الأحد and الجمعة are also "both", "the One" and "the congregation": bare, they need to stand
+        // alone, or to follow the one who acted or a tensed verb.
+        var alone = k > 0 && (AfterMention(ctx, k) || TenseOf(tokens[k - 1].Norm) != 0) || (k == 0 || ctx.HasBreak(k - 1, k)) && (k + 1 == tokens.Count || ctx.HasBreak(k, k + 1));
+        if (k == i && !qualified && !alone && AmbiguousDays.Contains(tokens[k].Norm)) return null;
         var d = p.Start;
         var back = ((int)d.DayOfWeek - dow + 7) % 7;
         var ahead = (dow - (int)d.DayOfWeek + 7) % 7;
@@ -691,7 +708,7 @@ public sealed class DateExtractor : IExtractor
         return new Found(range, last, 0.85, relative, anchors);
     }
 
-    /// <summary>قبل أسبوع، قبل ثلاثة أشهر، قبل عامين، بعد يومين (a point that far from publication), منذ عامين (a range up to it).</summary>
+    /// <summary>قبل أسبوع، قبل ثلاثة أشهر، منذ عامين، بعد يومين: the point that far from publication, at the unit's precision.</summary>
     private static Found? Ago(ExtractionContext ctx, int i)
     {
         var tokens = ctx.Tokens;
@@ -700,6 +717,7 @@ public sealed class DateExtractor : IExtractor
         var sign = w switch { "قبل" or "منذ" => -1, "بعد" => 1, _ => 0 };
         if (sign == 0 || i + 1 >= tokens.Count || ctx.HasBreak(i, i + 1) || ctx.Published is not { } p) return null;
         var k = i + 1;
+        if (ApproxWords.Contains(tokens[k].Norm) && k + 1 < tokens.Count) k++;
         var count = 0;
         if (Number(tokens[k]) is { } n) { count = n; k++; }
         else if (NumberWords.Cardinal(ctx, k) is { Value: >= 1 } c && c.Value == Math.Floor(c.Value)) { count = (int)c.Value; k = c.Last + 1; }
@@ -718,8 +736,7 @@ public sealed class DateExtractor : IExtractor
             "month" => DateRange.Month(d.AddMonths(step).Year, d.AddMonths(step).Month),
             _ => DateRange.Year(d.Year + step),
         };
-        var range = w == "منذ" ? new DateRange(point.Start, p.End, DateGranularity.Range) : point;
-        return new Found(range, k, 0.6, true);
+        return new Found(point, k, 0.6, true);
     }
 
     /// <summary>الأشهر الثلاثة الماضية، الأسابيع الثلاثة المقبلة، العامين الماضيين: whole units before or after the current one.</summary>
@@ -758,22 +775,32 @@ public sealed class DateExtractor : IExtractor
         return new Found(range, k, 0.6, true);
     }
 
-    /// <summary>عام 2023، في 2023، منذ عام 2023 (a range up to publication), 2023م، مؤتمر Connect 2024.</summary>
+    /// <summary>
+    /// عام 2023، في 2023، منذ عام 2023 (dated at its start, as the annotators date it), 2023م، مؤتمر Connect 2024، اعتبارا من 2026,
+    /// and spans of years (بين عامي 2023 و2029، من 2024 إلى 2026).
+    /// </summary>
     private static Found? Year(ExtractionContext ctx, int i)
     {
         var tokens = ctx.Tokens;
         var k = i;
-        var since = Since.Contains(tokens[i].Norm) || tokens[i].Norm == "ومنذ";
-        if (since || YearPrepositions.Contains(tokens[i].Norm)) k++;
-        if (k < tokens.Count && YearWordsWithClitics.Contains(tokens[k].Norm)) k++;
+        var span = tokens[i].Norm is "بين" or "من";
+        if (FromWords.Contains(tokens[i].Norm) && k + 1 < tokens.Count && tokens[k + 1].Norm == "من") k += 2;
+        else if (span || YearPrepositions.Contains(tokens[i].Norm) || tokens[i].Norm == "ومنذ") k++;
+        if (k < tokens.Count && (YearWordsWithClitics.Contains(tokens[k].Norm) || span && tokens[k].Norm is "عامي" or "سنتي" or "العامين")) k++;
         if (k >= tokens.Count || YearOf(tokens[k]) is not { } year) return null;
         // A bare number is a year only after a year word or a preposition, with its era mark, or after the name of
         // an event or document: Llama 2 and 2048 tokens are not years.
         var last = k;
         var hasEra = SkipEra(tokens, ref last);
         if (k == i && !hasEra && !AfterName(ctx, k)) return null;
-        if (since && ctx.Published is { } p && p.Start.Year >= year)
-            return new Found(new DateRange(new DateOnly(year, 1, 1), p.End, DateGranularity.Range), last, 0.8, true);
+        // بين عامي 2023 و2029، من 2024 إلى 2026: both ends must be years; من alone before a number is no year (أكثر من 2000).
+        if (span || YearPrepositions.Contains(tokens[i].Norm))
+        {
+            var joined = last + 1 >= tokens.Count ? -1 : tokens[last + 1].Norm is "الي" or "حتي" ? last + 2 : ctx.Gap(last, last + 1).Trim().SequenceEqual("و") ? last + 1 : -1;
+            if (joined is > 0 && joined < tokens.Count && YearOf(tokens[joined]) is { } to && to > year)
+                return new Found(new DateRange(new DateOnly(year, 1, 1), new DateOnly(to, 12, 31), DateGranularity.Range), joined, 0.85, Anchors: true);
+        }
+        if (span) return null;
         return new Found(DateRange.Year(year), last, 0.85, Anchors: true);
     }
 

@@ -106,6 +106,16 @@ public class DateClassesTests
     [InlineData("ارتفع الاستخدام في شهر رمضان 2024.", "2025-07-15", "2024-03-11", "2024-04-09", DateGranularity.Month)]
     [InlineData("توقفت الخدمة قبل عيد الفصح 2024.", "2025-07-15", "2024-03-31", "2024-03-31", DateGranularity.Day)]
     [InlineData("عادت الخدمة امبارح بعد انقطاع.", "2025-07-15", "2025-07-14", "2025-07-14", DateGranularity.Day)]
+    [InlineData("كان الطرح مقررا قبل نهاية 2025، لكنه أرجئ إلى الربع الأول.", "2025-12-09", "2026-01-01", "2026-03-31", DateGranularity.Quarter)]
+    [InlineData("حققت الشركة أرباحا خلال الفترة من أبريل إلى يونيو.", "2025-07-30", "2025-04-01", "2025-06-30", DateGranularity.Range)]
+    [InlineData("قال المدير في رسالة الأربعاء إنه سيغادر الشركة.", "2025-11-20", "2025-11-19", "2025-11-19", DateGranularity.Day)]
+    [InlineData("ارتفع السهم في تداولات الثلاثاء بنسبة طفيفة.", "2025-10-30", "2025-10-28", "2025-10-28", DateGranularity.Day)]
+    [InlineData("تعمل المنشأة بكامل طاقتها اعتبارا من 2027.", "2025-07-15", "2027-01-01", "2027-12-31", DateGranularity.Year)]
+    [InlineData("تتوفر الأداة للجميع بدءا من اليوم.", "2025-07-15", "2025-07-15", "2025-07-15", DateGranularity.Day)]
+    [InlineData("تأسس المختبر قبل نحو ثلاث سنوات.", "2025-07-15", "2022-01-01", "2022-12-31", DateGranularity.Year)]
+    [InlineData("تنفق الشركة المبلغ بين عامي 2025 و2028.", "2025-07-15", "2025-01-01", "2028-12-31", DateGranularity.Range)]
+    [InlineData("يمتد البرنامج من 2024 إلى 2026.", "2025-07-15", "2024-01-01", "2026-12-31", DateGranularity.Range)]
+    [InlineData("نشر في مارس ٤, ٢٠٢٥ على الموقع.", "2025-07-15", "2025-03-04", "2025-03-04", DateGranularity.Day)]
     [InlineData("يبدأ الاختبار في منتصف آذار.", "2025-07-15", "2025-03-01", "2025-03-31", DateGranularity.Month)]
     public void WhatArabicWritersWrite(string text, string published, string start, string end, DateGranularity granularity) => Check(text, published, start, end, granularity);
 
@@ -115,5 +125,7 @@ public class DateClassesTests
     [InlineData("يعالج النموذج خمسة آلاف رمز في يومين من التدريب.")]
     [InlineData("أطلقت الشركة GPT 2024 رمزا.")]
     [InlineData("الجمعة مباركة على الجميع.")]
+    [InlineData("وقع الاتفاق بين الاثنين بعد مفاوضات.")]
+    [InlineData("حصل أكثر من 2000 موظف على المكافأة.")]
     public void LookalikesAreNotDates(string text) => Assert.Empty(Run.Until<DateExtractor>(text, Run.July15).Dates);
 }
