@@ -28,9 +28,9 @@ public sealed class ClaimExtractor : IExtractor
             var refersBack = metaNamed && Enumerable.Range(first, end - first).Any(k => MetaSide.CompanyWords.Contains(ctx.Tokens[k].Norm));
             metaNamed |= aboutMeta;
             if (!aboutMeta && !refersBack) continue;
-            if (end - first < R.MinWords || ctx.IsQuestion(sentence) || IsHeading(ctx, sentence, first, end)) continue;
+            if (end - first < R.MinWords || ctx.IsQuestion(sentence) || ctx.IsHeading(sentence)) continue;
             if (QuotedShare(ctx, sentence) > 0.5) continue;
-            var reading = StanceScorer.Read(ctx.Tokens, first, end);
+            var reading = StanceScorer.Read(ctx.Tokens, first, end, ctx.Text);
             var strategic = reading.Stance != Stance.None
                 || ctx.ThemesIn(first, end).Any(StrategyThemes.Contains);
             if (!strategic) continue;
@@ -45,11 +45,6 @@ public sealed class ClaimExtractor : IExtractor
             });
         }
     }
-
-    // A heading is a whole short paragraph with no closing punctuation: it names a topic, it does not assert.
-    private static bool IsHeading(ExtractionContext ctx, TextSpan sentence, int first, int end) =>
-        end - first < 15 && ctx.Text[sentence.End - 1] is not ('.' or '!' or '…' or '»' or '"' or '”')
-        && ctx.Paragraphs.Any(p => p.Start == sentence.Start && p.End == sentence.End);
 
     private static double QuotedShare(ExtractionContext ctx, TextSpan sentence)
     {

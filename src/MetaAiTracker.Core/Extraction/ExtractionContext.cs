@@ -70,7 +70,28 @@ public sealed class ExtractionContext
     public List<PhraseHit<string>> ThemeHits => _themeHits ??= Lexicon.ThemeCues.Find(Tokens);
 
     /// <summary>The themes whose cues lie inside tokens [first, end).</summary>
-    public IEnumerable<string> ThemesIn(int first, int end) => ThemeHits.Where(h => h.First >= first && h.Last < end).Select(h => h.Value);
+    public IEnumerable<string> ThemesIn(int first, int end)
+    {
+        var hits = ThemeHits;
+        for (var k = LowerBound(hits, first, h => h.First); k < hits.Count && hits[k].First < end; k++)
+            if (hits[k].Last < end) yield return hits[k].Value;
+    }
+
+    /// <summary>
+    /// The first index whose key is at least <paramref name="key"/> in a list sorted by that key. Sentences, mentions
+    /// and cue hits are all in text order; every extractor asks for the ones in a span, and a scan per question made
+    /// extraction grow with the square of the article's length.
+    /// </summary>
+    private static int LowerBound<T>(List<T> list, int key, Func<T, int> keyOf)
+    {
+        int lo = 0, hi = list.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (keyOf(list[mid]) < key) lo = mid + 1; else hi = mid;
+        }
+        return lo;
+    }
 
     /// <summary>The source text between tokens a and b (punctuation, spaces, quotation marks).</summary>
     public ReadOnlySpan<char> Gap(int a, int b) => Text.AsSpan(Tokens[a].End, Tokens[b].Start - Tokens[a].End);
@@ -84,13 +105,30 @@ public sealed class ExtractionContext
     public bool IsQuestion(TextSpan sentence) =>
         Text[sentence.End - 1] is '?' or '؟' || TokenRange(sentence) is var (first, end) && first < end && QuestionWords.Contains(Tokens[first].Norm);
 
-    public IEnumerable<EntityMention> MentionsIn(TextSpan span) => Mentions.Where(m => span.Start <= m.Span.Start && m.Span.End <= span.End);
+    /// <summary>
+    /// A heading or a list line: a short paragraph with no closing punctuation (ميتا والمصدر المفتوح، - العمل عن بعد..
+    /// أداة الازدهار في 2024). It names a topic; it neither asserts nor reports.
+    /// </summary>
+    public bool IsHeading(TextSpan sentence)
+    {
+        var k = LowerBound(Paragraphs, sentence.Start + 1, p => p.Start) - 1;
+        var paragraph = k >= 0 && sentence.End <= Paragraphs[k].End ? Paragraphs[k] : default;
+        return paragraph.Length > 0 && TokenRange(paragraph) is var (first, end) && end - first < 15
+            && Text[paragraph.End - 1] is not ('.' or '!' or '…' or '»' or '"' or '”');
+    }
+
+    /// <summary>The mentions inside <paramref name="span"/>; <see cref="EntityExtractor"/> writes them in text order.</summary>
+    public IEnumerable<EntityMention> MentionsIn(TextSpan span)
+    {
+        for (var k = LowerBound(Mentions, span.Start, m => m.Span.Start); k < Mentions.Count && Mentions[k].Span.Start < span.End; k++)
+            if (Mentions[k].Span.End <= span.End) yield return Mentions[k];
+    }
 
     /// <summary>The sentence that holds <paramref name="offset"/>, or an empty span at the offset.</summary>
     public TextSpan SentenceAt(int offset)
     {
-        foreach (var s in Sentences) if (s.Start <= offset && offset < s.End) return s;
-        return new TextSpan(offset, offset);
+        var k = LowerBound(Sentences, offset + 1, s => s.Start) - 1;
+        return k >= 0 && offset < Sentences[k].End ? Sentences[k] : new TextSpan(offset, offset);
     }
 
     public ArticleExtraction ToResult(string version) => new(

@@ -25,7 +25,7 @@ public sealed class ItemTagger : IExtractor
             var item = items[i];
             var (first, end) = ctx.TokenRange(item.Span);
             var themes = ctx.ThemesIn(first, end).Distinct().ToList();
-            var stance = item.Stance != Stance.None || !readStance ? item.Stance : StanceScorer.Read(ctx.Tokens, first, end).Stance;
+            var stance = item.Stance != Stance.None || !readStance ? item.Stance : StanceScorer.Read(ctx.Tokens, first, end, ctx.Text).Stance;
             items[i] = item with { Themes = themes, Stance = stance };
         }
     }

@@ -14,7 +14,7 @@ public readonly record struct StanceReading(Stance Stance, bool Hedged, bool Neg
 /// </summary>
 public static class StanceScorer
 {
-    private sealed record Rules(List<string> Open, List<string> Closed, List<string> Reversers, List<string> Negators, List<string> Contrast, List<string> Hedges);
+    private sealed record Rules(List<string> Open, List<string> Closed, List<string> Reversers, List<string> Negators, List<string> Contrast, List<string> Pivots, List<string> Hedges);
 
     private static readonly Rules R = LexiconData.Load<Rules>("stance.json");
     private static readonly PhraseMatcher<bool> Cues = new(R.Open.Select(o => (o, true)).Concat(R.Closed.Select(c => (c, false))), PhraseMatch.Surface);
@@ -22,30 +22,45 @@ public static class StanceScorer
     private static readonly PhraseMatcher<int> Hedges = new(R.Hedges.Select(h => (h, 0)), PhraseMatch.Surface);
     private static readonly HashSet<string> Negators = [.. R.Negators];
     private static readonly HashSet<string> Contrast = [.. R.Contrast];
+    private static readonly HashSet<string> Pivots = [.. R.Pivots];
     private const int Window = 4;
     private const int ContrastWindow = 6;
 
-    public static StanceReading Read(IReadOnlyList<Token> tokens, int first, int end)
+    /// <param name="text">The source text, for clause breaks: a reverser reaches to the end of its clause.
+    /// Without it the whole range is one clause.</param>
+    public static StanceReading Read(IReadOnlyList<Token> tokens, int first, int end, string? text = null)
     {
         int open = 0, closed = 0;
         var negated = false;
         var lastCueEnd = first - 1;
+        // Where the last reverser stands, while its reach lasts: to the end of the clause or to a pivot.
+        var reverser = -1;
         foreach (var hit in Cues.Find(tokens, first, end))
         {
             var isOpen = hit.Value;
-            var from = Math.Max(Math.Max(first, lastCueEnd + 1), hit.First - Window);
-            // A comparison names its other side a few words on (لا يتنافس فقط مع النماذج الرائدة مغلقة المصدر): look further back.
-            var contrastFrom = Math.Max(Math.Max(first, lastCueEnd + 1), hit.First - ContrastWindow);
-            if (Enumerable.Range(contrastFrom, hit.First - contrastFrom).Any(k => Contrast.Contains(tokens[k].Norm))) { lastCueEnd = hit.Last; continue; }
-            var flips = 0;
-            for (var k = from; k < hit.First; k++)
+            var since = Math.Max(first, lastCueEnd + 1);
+            lastCueEnd = hit.Last;
+            // تتراجع عن موقفها القديم الداعم للمصدر المفتوح، إنهاء حقبة إتاحة النماذج مجانًا ومفتوحة المصدر: a reverser turns
+            // every cue after it in its clause around, however far, up to a pivot (التحول عن المفتوح إلى المغلق);
+            // a negator only the cue a few words on (لن نفتح).
+            for (var k = since; k < hit.First; k++)
             {
-                if (Negators.Contains(tokens[k].Norm)) flips++;
-                else if (Reversers.MatchAt(tokens, k, hit.First) is { } r) { flips++; k = r.Last; }
+                if (Reversers.MatchAt(tokens, k, hit.First) is { } r) { reverser = k; k = r.Last; }
+                else if (Pivots.Contains(tokens[k].Norm)) reverser = -1;
             }
+            if (reverser >= 0 && Break(tokens, text, reverser, hit.First)) reverser = -1;
+            var reversed = reverser >= 0;
+            if (!reversed)
+            {
+                // A comparison names its other side a few words on (لا يتنافس فقط مع النماذج الرائدة مغلقة المصدر), and
+                // what was done for years (بعد سنوات من الالتزام بالمصدر المفتوح) is the background of a change: both are ignored.
+                var contrastFrom = Math.Max(since, hit.First - ContrastWindow);
+                if (Enumerable.Range(contrastFrom, hit.First - contrastFrom).Any(k => Contrast.Contains(tokens[k].Norm))) continue;
+            }
+            var from = Math.Max(since, hit.First - Window);
+            var flips = (reversed ? 1 : 0) + Enumerable.Range(from, hit.First - from).Count(k => Negators.Contains(tokens[k].Norm));
             if (flips % 2 == 1) { isOpen = !isOpen; negated = true; }
             if (isOpen) open++; else closed++;
-            lastCueEnd = hit.Last;
         }
         var stance = (open, closed) switch
         {
@@ -56,6 +71,9 @@ public static class StanceScorer
         };
         return new StanceReading(stance, IsHedged(tokens, first, end), negated, open, closed);
     }
+
+    private static bool Break(IReadOnlyList<Token> tokens, string? text, int a, int b) =>
+        text is not null && text.AsSpan(tokens[a].End, tokens[b].Start - tokens[a].End).IndexOfAny(".،,;؛:!?؟\n") >= 0;
 
     // يكون، تكون، نرى: imperfect. تخلت، تحولت (a perfect that ends in the feminine ت) and انتهت are not.
     private static bool IsImperfect(string w) => w.Length >= 3 && (w[0] is 'ي' or 'ن' || w[0] == 'ت' && w[^1] != 'ت');

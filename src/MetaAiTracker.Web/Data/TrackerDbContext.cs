@@ -21,6 +21,7 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<TrackedEntity> Entities => Set<TrackedEntity>();
     public DbSet<EntityAlias> Aliases => Set<EntityAlias>();
+    public DbSet<ProposedEntity> EntityProposals => Set<ProposedEntity>();
     public DbSet<SavedView> SavedViews => Set<SavedView>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
@@ -77,6 +78,19 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
             e.HasMany(x => x.Aliases).WithOne().HasForeignKey(a => a.EntityId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<EntityAlias>(e => e.HasIndex(a => new { a.EntityId, a.Text }).IsUnique());
+        b.Entity<ProposedEntity>(e =>
+        {
+            e.ToTable("EntityProposals");
+            e.HasIndex(p => new { p.Kind, p.NormalizedName }).IsUnique();
+            e.HasMany(p => p.Articles).WithOne().HasForeignKey(a => a.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ProposedEntityArticle>(e =>
+        {
+            e.ToTable("EntityProposalArticles");
+            e.HasKey(a => new { a.ProposalId, a.ArticleId });
+            e.HasIndex(a => a.ArticleId);
+            e.HasOne<Article>().WithMany().HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<AuditEntry>(e =>
         {
             e.ToTable("Audit");

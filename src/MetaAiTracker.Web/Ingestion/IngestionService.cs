@@ -184,7 +184,7 @@ public sealed class IngestionService(
         };
         article.SetPublished(source.Published);
 
-        writer.Write(article, extraction.VariantProposals, p.ArticleShadow, p.ItemShadows!);
+        writer.Write(article, extraction.VariantProposals, extraction.EntityProposals, p.ArticleShadow, p.ItemShadows!);
         if (p.Audit is { } audit) writer.Audit(audit(article.Id));
         return new IngestResult(p.Path, IngestOutcome.Added, $"{p.Path}: article {article.Id}", article.Id,
             extraction.Quotes.Count, extraction.Events.Count, extraction.Claims.Count);
@@ -242,6 +242,9 @@ public sealed class IngestionService(
             article.Version++;
             await AddProposalsAsync(db, extraction.VariantProposals, ct);
             await db.SaveChangesAsync(ct);
+            // The article proposes afresh what the current rules find: a name they no longer find loses its article.
+            await db.Database.ExecuteSqlAsync($"DELETE FROM EntityProposalArticles WHERE ArticleId = {article.Id}", ct);
+            using (var newEntities = new EntityProposalWriter(db)) newEntities.Write(article.Id, extraction.EntityProposals);
             // The article row is re-indexed with its fresh items; kept items stay indexed as they were.
             await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch WHERE rowid = {article.Id}", ct);
             SearchIndex.Index(db, article.Id, SearchIndex.ArticleShadow(article.Title, article.Text),

@@ -65,3 +65,32 @@ public class ClaimExtractorTests
         Assert.Empty(x.Claims);
     }
 }
+
+public class StanceShiftTests
+{
+    [Theory]
+    // A reverser reaches the next cue of its clause, however many words stand between them.
+    [InlineData("بدأت ميتا تتراجع عن موقفها القديم الداعم بقوة لنماذج الذكاء الاصطناعي مفتوحة المصدر.", Stance.Closed)]
+    [InlineData("قررت ميتا التحول عن سياستها المعروفة في إتاحة النماذج للجميع.", Stance.Closed)]
+    // Its reach is the clause: every stance word in it is turned around, up to the side moved to.
+    [InlineData("تتجه ميتا إلى إنهاء حقبة إتاحة نماذجها مجانا ومفتوحة المصدر للمطورين.", Stance.Closed)]
+    [InlineData("أعلنت ميتا التحول عن النماذج المفتوحة إلى النماذج المغلقة في أبحاثها.", Stance.Closed)]
+    [InlineData("قررت ميتا التخلي عن الانغلاق، وأطلقت نموذجها مفتوح المصدر للجميع.", Stance.Open)]
+    // What the company did for years is the background of a shift, not its stance now.
+    [InlineData("بعد سنوات من الالتزام بالنماذج مفتوحة المصدر، تطور ميتا نموذجا مغلقا للبيع.", Stance.Closed)]
+    public void AShiftReadsAsItsDirection(string text, Stance stance)
+    {
+        var claim = Assert.Single(Run.Pipeline(text).Claims);
+        Assert.Equal(stance, claim.Stance);
+    }
+
+    [Fact]
+    public void AnArticleAboutAnotherCompanysOpenModelTakesNoStanceOnMeta()
+    {
+        var x = Run.Pipeline(
+            "أطلقت أوبن إيه آي نموذجين مفتوحي الأوزان للمطورين. وقالت الشركة إن النموذجين مفتوحة المصدر بالكامل. " +
+            "ويأتي ذلك بعد نجاح نماذج صينية مفتوحة المصدر. وتنافس الشركة بذلك ميتا التي كانت رائدة في هذا المجال.", Run.July15);
+        Assert.False(x.IsRelevant);
+        Assert.Equal(Stance.None, x.Stance);
+    }
+}

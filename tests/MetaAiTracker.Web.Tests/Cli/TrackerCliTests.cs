@@ -137,4 +137,20 @@ public class TrackerCliTests
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(pdf)[..4]));
         Assert.Empty(Directory.GetFiles(store.Dir, ".b.pdf.tmp"));
     }
+
+    [Theory]
+    [InlineData("--to", "9999-12")]
+    [InlineData("--from", "0001-01-01")]
+    public async Task BriefingNamesADateOutsideTheStoresRange(string option, string value)
+    {
+        await using var store = await TestStore.CreateAsync();
+        var pdf = Path.Combine(store.Dir, "b.pdf");
+
+        var (code, _, error) = await RunAsync("briefing", option, value, "--out", pdf, "--db", store.DatabasePath);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"{option[2..]}={value}", error);
+        Assert.Contains("1900", error);
+        Assert.False(File.Exists(pdf));
+    }
 }

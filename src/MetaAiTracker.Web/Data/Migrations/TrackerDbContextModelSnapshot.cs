@@ -450,6 +450,59 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.ToTable("ItemThemes");
                 });
 
+            modelBuilder.Entity("MetaAiTracker.Web.Data.ProposedEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("EntityProposals", (string)null);
+                });
+
+            modelBuilder.Entity("MetaAiTracker.Web.Data.ProposedEntityArticle", b =>
+                {
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProposalId", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("EntityProposalArticles", (string)null);
+                });
+
             modelBuilder.Entity("MetaAiTracker.Web.Data.SavedView", b =>
                 {
                     b.Property<int>("Id")
@@ -802,6 +855,21 @@ namespace MetaAiTracker.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MetaAiTracker.Web.Data.ProposedEntityArticle", b =>
+                {
+                    b.HasOne("MetaAiTracker.Web.Data.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MetaAiTracker.Web.Data.ProposedEntity", null)
+                        .WithMany("Articles")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -871,6 +939,11 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.Navigation("Amounts");
 
                     b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("MetaAiTracker.Web.Data.ProposedEntity", b =>
+                {
+                    b.Navigation("Articles");
                 });
 
             modelBuilder.Entity("MetaAiTracker.Web.Data.TrackedEntity", b =>
