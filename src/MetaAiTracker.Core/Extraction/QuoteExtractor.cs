@@ -21,7 +21,7 @@ public sealed class QuoteExtractor : IExtractor
     private sealed record Rules(
         List<string> SpeechVerbs, List<string> ActionWithAn, List<string> Complementizers, List<string> SourceCues,
         List<string> AnonymousSources, List<string> OutletReferences, List<string> NonSources,
-        List<string> HypotheticalMarkers, List<string> PresentMarkers, List<string> Statements, List<string> ReportWords, List<string> Connectors, List<ViewObject> ViewObjects, List<string> Participles,
+        List<string> HypotheticalMarkers, List<string> PresentMarkers, List<string> PresentContinuations, List<string> Statements, List<string> ReportWords, List<string> Connectors, List<ViewObject> ViewObjects, List<string> Participles,
         List<string> NeverSpeakers, List<string> Channels, List<string> Titles, List<string> OutletIntroducers,
         List<string> CompanyReferences, List<string> NameStops, List<string> Prepositions, List<string> OrgNouns, List<string> ObjectFirst, List<string> PassiveWithoutSubject,
         int MaxScareQuoteWords);
@@ -37,6 +37,7 @@ public sealed class QuoteExtractor : IExtractor
     private static readonly HashSet<string> NonSources = Set(R.NonSources);
     private static readonly HashSet<string> Hypothetical = Set(R.HypotheticalMarkers);
     private static readonly HashSet<string> PresentMarkers = Set(R.PresentMarkers);
+    private static readonly HashSet<string> PresentContinuations = Set(R.PresentContinuations);
     private static readonly HashSet<string> ReportWords = Set(R.ReportWords);
     private static readonly HashSet<string> Connectors = Set(R.Connectors);
     private static readonly HashSet<string> NameStops = Set(R.NameStops);
@@ -744,7 +745,7 @@ public sealed class QuoteExtractor : IExtractor
         var (first, _) = ctx.TokenRange(sentence);
         // ويضيف أن… right after a quote goes on with its speaker; elsewhere a present verb is the writer's voice.
         if (IsPresent(verb))
-            return tokens[i].Norm.Length > verb.Length && ctx.Quotes.Any(q => q.Span.End <= tokens[i].Start && q.Span.End >= PreviousSentenceStart(ctx, sentence));
+            return tokens[i].Norm.Length > verb.Length && PresentContinuations.Contains(verb) && ctx.Quotes.Any(q => q.Span.End <= tokens[i].Start && q.Span.End >= PreviousSentenceStart(ctx, sentence));
         if (i == first || tokens[i].Norm.Length > verb.Length || Participles.Contains(verb)) return true;
         // بعد أن حذرت، وقد أقر: the subject was dropped, not left out.
         return ctx.HasBreak(i - 1, i) || Connectors.Contains(tokens[i - 1].Norm) || tokens[i - 1].Norm is "ان" or "قد" or "وقد" or "فقد";
