@@ -21,7 +21,7 @@ public sealed class QuoteExtractor : IExtractor
     private sealed record Rules(
         List<string> SpeechVerbs, List<string> ActionWithAn, List<string> Complementizers, List<string> SourceCues,
         List<string> AnonymousSources, List<string> OutletReferences, List<string> NonSources,
-        List<string> HypotheticalMarkers, List<string> PresentMarkers, List<string> Statements, List<string> ReportWords, List<string> Connectors, List<ViewObject> ViewObjects, List<string> Participles,
+        List<string> HypotheticalMarkers, List<string> PresentMarkers, List<string> PresentContinuations, List<string> Statements, List<string> ReportWords, List<string> Connectors, List<ViewObject> ViewObjects, List<string> Participles,
         List<string> NeverSpeakers, List<string> Channels, List<string> Titles, List<string> OutletIntroducers,
         List<string> CompanyReferences, List<string> NameStops, List<string> Prepositions, List<string> OrgNouns, List<string> ObjectFirst, List<string> PassiveWithoutSubject,
         int MaxScareQuoteWords);
@@ -37,33 +37,67 @@ public sealed class QuoteExtractor : IExtractor
     private static readonly HashSet<string> NonSources = Set(R.NonSources);
     private static readonly HashSet<string> Hypothetical = Set(R.HypotheticalMarkers);
     private static readonly HashSet<string> PresentMarkers = Set(R.PresentMarkers);
-    private static readonly PhraseMatcher<int> Statements = Phrases(R.Statements);
+    private static readonly HashSet<string> PresentContinuations = Set(R.PresentContinuations);
     private static readonly HashSet<string> ReportWords = Set(R.ReportWords);
     private static readonly HashSet<string> Connectors = Set(R.Connectors);
     private static readonly HashSet<string> NameStops = Set(R.NameStops);
     private static readonly HashSet<string> OrgNouns = Set(R.OrgNouns);
     private static readonly HashSet<string> Prepositions = Set(R.Prepositions);
     private static readonly HashSet<string> PassiveWithoutSubject = Set(R.PassiveWithoutSubject);
-    private static readonly PhraseMatcher<int> Complementizers = Phrases(R.Complementizers);
+    // Every word list below is gated by one lookup per visited token (Words.Match): a token that opens no phrase of
+    // any list is passed over without asking each list in turn, which keeps the cue neighbourhoods cheap.
+    private static readonly Dictionary<string, ushort> FirstWords = [];
+    private static readonly Dictionary<string, ushort>.AlternateLookup<ReadOnlySpan<char>> FirstWordSpans = FirstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static readonly Words Complementizers = new(R.Complementizers, 1 << 0);
     private static readonly PhraseMatcher<int> SourceCues = Phrases(R.SourceCues);
-    private static readonly PhraseMatcher<int> Anonymous = Phrases(R.AnonymousSources);
-    private static readonly PhraseMatcher<int> OutletReferences = Phrases(R.OutletReferences);
-    private static readonly PhraseMatcher<int> CompanyReferences = Phrases(R.CompanyReferences);
-    private static readonly PhraseMatcher<int> NeverSpeakers = Phrases(R.NeverSpeakers);
+    private static readonly Words Anonymous = new(R.AnonymousSources, 1 << 1);
+    private static readonly Words OutletReferences = new(R.OutletReferences, 1 << 2);
+    private static readonly Words CompanyReferences = new(R.CompanyReferences, 1 << 3);
+    private static readonly Words NeverSpeakers = new(R.NeverSpeakers, 1 << 4);
     // وفي مقابلة: the matcher strips a clitic only when three letters remain, so في takes its و here.
-    private static readonly PhraseMatcher<int> Channels = Phrases(R.Channels.Concat(R.Channels.Where(c => c.StartsWith("في ")).Select(c => "و" + c)));
-    private static readonly PhraseMatcher<int> Titles = Phrases(R.Titles);
-    private static readonly PhraseMatcher<int> OutletIntroducers = Phrases(R.OutletIntroducers);
+    private static readonly Words Channels = new(R.Channels.Concat(R.Channels.Where(c => c.StartsWith("في ")).Select(c => "و" + c)), 1 << 5);
+    private static readonly Words Titles = new(R.Titles, 1 << 6);
+    private static readonly Words OutletIntroducers = new(R.OutletIntroducers, 1 << 7);
+    private static readonly Words Statements = new(R.Statements, 1 << 8);
+
+    /// <summary>A phrase list that is only asked at tokens where one of its phrases can start.</summary>
+    private sealed class Words
+    {
+        private readonly PhraseMatcher<int> _matcher;
+        private readonly ushort _bit;
+
+        public Words(IEnumerable<string> phrases, ushort bit)
+        {
+            var list = phrases.ToList();
+            _matcher = Phrases(list);
+            _bit = bit;
+            foreach (var phrase in list)
+                if (ArabicTokenizer.Tokenize(phrase) is [var first, ..])
+                    FirstWords[first.Norm] = (ushort)(FirstWords.GetValueOrDefault(first.Norm) | bit);
+        }
+
+        public PhraseHit<int>? Match(State st, int k, int to) => (st.Starts(k) & _bit) == 0 ? null : _matcher.MatchAt(st.Ctx.Tokens, k, to);
+    }
+
+    /// <summary>The lists a token may open a phrase of: its word and every tail a clitic could have been cut from (a superset is enough).</summary>
+    private static ushort StartsOf(string norm)
+    {
+        ushort bits = 0;
+        for (var cut = 0; cut <= 4 && norm.Length - cut >= (cut == 0 ? 1 : 3); cut++)
+            if (FirstWordSpans.TryGetValue(norm.AsSpan(cut), out var b)) bits |= b;
+        return bits;
+    }
 
     /// <summary>Per verb form: the words that open its view-stating object, and whether a bare noun object does.</summary>
-    private static readonly Dictionary<string, (PhraseMatcher<int>? Objects, bool Direct)> ViewObjects = R.ViewObjects
+    private static readonly Dictionary<string, (Words? Objects, bool Direct)> ViewObjects = R.ViewObjects
         .SelectMany(v => v.Verbs.Select(verb => (Verb: ArabicNormalizer.Normalize(verb), v.Objects)))
         .GroupBy(x => x.Verb)
         .ToDictionary(g => g.Key, g =>
         {
             var objects = g.SelectMany(x => x.Objects).ToList();
             var words = objects.Where(o => o.Length > 0).ToList();
-            return (words.Count > 0 ? Phrases(words) : null, objects.Contains(""));
+            return (words.Count > 0 ? new Words(words, 1 << 9) : null, objects.Contains(""));
         });
 
     private const int MaxSubjectWords = 14;
@@ -95,7 +129,46 @@ public sealed class QuoteExtractor : IExtractor
         public Speaker? LastSpeaker { get; set; }
         public Speaker? LastOutlet { get; set; }
 
-        public bool InQuotedWords(int offset) => Quoted.Any(q => q.Open < offset && offset <= q.Close);
+        private readonly ushort[] _starts = new ushort[ctx.Tokens.Count + 1];
+
+        /// <summary>Which word lists token k may open a phrase of, looked up once.</summary>
+        public ushort Starts(int k)
+        {
+            if (k >= Ctx.Tokens.Count) return 0;
+            var s = _starts[k];
+            if (s == 0) _starts[k] = s = (ushort)(StartsOf(Ctx.Tokens[k].Norm) | 0x8000);
+            return s;
+        }
+
+        /// <summary>The mention that starts at each token, if any: speakers are looked up by token, never by scanning the article.</summary>
+        public EntityMention?[] MentionAt { get; } = MentionIndex(ctx);
+
+        /// <summary>Whether each token lies inside quoted words (a name there is quoted, not a new speaker).</summary>
+        public bool[] InQuote { get; } = QuoteIndex(ctx, quoted);
+
+        public EntityKind? KindAt(int token) =>
+            MentionAt[token] is { } m ? Ctx.Lexicon.EntityById.GetValueOrDefault(m.EntityId)?.Kind : null;
+
+        public IEnumerable<EntityMention> MentionsIn(int from, int to)
+        {
+            for (var k = from; k < to; k++)
+                if (MentionAt[k] is { } m && m.Span.End <= Ctx.Tokens[to - 1].End) yield return m;
+        }
+
+        private static EntityMention?[] MentionIndex(ExtractionContext ctx)
+        {
+            var at = new EntityMention?[ctx.Tokens.Count + 1];
+            foreach (var m in ctx.Mentions) at[ctx.TokenIndexAt(m.Span.Start)] ??= m;
+            return at;
+        }
+
+        private static bool[] QuoteIndex(ExtractionContext ctx, List<QuotedSpan> quoted)
+        {
+            var inside = new bool[ctx.Tokens.Count + 1];
+            foreach (var q in quoted)
+                for (var k = ctx.TokenIndexAt(q.Open + 1); k < ctx.Tokens.Count && ctx.Tokens[k].Start <= q.Close; k++) inside[k] = true;
+            return inside;
+        }
 
         public void Add(TextSpan span, QuoteKind kind, string cue, Speaker? speaker, double confidence)
         {
@@ -151,39 +224,48 @@ public sealed class QuoteExtractor : IExtractor
             var gap = ctx.Gap(j - 1, j);
             if (gap.IndexOf(':') >= 0) { colon = true; break; }
             if (gap.IndexOfAny("«“\"„”") >= 0 && st.Unused.Any(q => q.Open >= tokens[j - 1].End && q.Open < tokens[j].Start)) break;
-            if ((compl = Complementizers.MatchAt(tokens, j, end)) is not null) break;
+            if ((compl = Complementizers.Match(st, j, end)) is not null) break;
             // رغم نفي متحدث باسم ميتا وجود العروض، مشيرًا إلى أن…: the next cue starts the next quote.
             if (j > i + 1 && gap.IndexOfAny("،,") >= 0 && Participles.Contains(StripConjunction(tokens[j].Norm))) break;
-            if ((obj = view.Objects?.MatchAt(tokens, j, end)) is not null) break;
+            if ((obj = view.Objects?.Match(st, j, end)) is not null) break;
             if (gap.IndexOfAny(";؛") >= 0) return null;
         }
         var subjectEnd = j;
-        var (sFrom, sTo) = TrimSubject(ctx, i + 1, subjectEnd);
+        var opensQuote = j < end && st.Unused.Any(q => q.Open >= tokens[j - 1].End && q.Open < tokens[j].Start);
+        var opener = compl is not null || obj is not null || colon || opensQuote;
+        var beyondLimit = j >= limit && j < end;
+        // Most reporting verbs in a text report nothing here: leave before resolving any speaker.
+        if (!opener && !view.Direct && !beyondLimit) return null;
+        var (sFrom, sTo) = TrimSubject(st, i + 1, subjectEnd);
         // A participle (موضحًا، مضيفًا بثقة) never has its subject after it: the speaker is the sentence's.
         var hasSubject = sFrom < sTo && !NameStops.Contains(tokens[sFrom].Norm) && !Participles.Contains(verb);
         if (!hasSubject && PassiveWithoutSubject.Contains(verb)) return null;
         var afterVerb = subjectEnd > i + 1 ? tokens[subjectEnd - 1].End : tokens[i].End;
 
-        var opensQuote = j < end && st.Unused.Any(q => q.Open >= tokens[j - 1].End && q.Open < tokens[j].Start);
-        var (bFrom, bTo, adjunct) = Participles.Contains(verb) ? (i, i, false) : SubjectBefore(ctx, sentence, i);
-        var before = bFrom < bTo ? Resolve(st, bFrom, bTo, tokens[i].Start, out _, guess: false) : null;
-        if (compl is null && obj is null && !colon && !opensQuote && view.Direct && DirectObjectStart(st, i, end, before is not null) is { } start)
+        var (bFrom, bTo, adjunct) = Participles.Contains(verb) ? (i, i, false) : SubjectBefore(st, sentence, i);
+        Speaker? before = null;
+        if (!opener && view.Direct)
         {
-            // نفى زوكربيرغ وجود خطط…: a bare noun object states the view, after a named subject or none.
-            var who = start.Subject > i + 1 ? Resolve(st, i + 1, start.Subject, tokens[i].Start, out _) : before ?? Carried(st, tokens[i].Start);
-            if (who is null || start.Content >= end) return null;
-            var stop = ClauseEnd(st, start.Content, end);
-            st.Add(Span(ctx, start.Content, stop, sentence), QuoteKind.Indirect, cue, who, 0.6);
-            return stop - 1;
+            before = bFrom < bTo ? Resolve(st, bFrom, bTo, tokens[i].Start, out _, guess: false) : null;
+            if (DirectObjectStart(st, i, end, before is not null) is { } start)
+            {
+                // نفى زوكربيرغ وجود خطط…: a bare noun object states the view, after a named subject or none.
+                var who = start.Subject > i + 1 ? Resolve(st, i + 1, start.Subject, tokens[i].Start, out _) : before ?? Carried(st, tokens[i].Start);
+                if (who is null || start.Content >= end) return null;
+                var stop = ClauseEnd(st, start.Content, end);
+                st.Add(Span(ctx, start.Content, stop, sentence), QuoteKind.Indirect, cue, who, 0.6);
+                return stop - 1;
+            }
         }
-        if (j >= limit && j < end && compl is null && obj is null && !colon)
+        if (!opener)
         {
             // No colon or complementizer: a mixed quote (وأكد X على قدرة … على "…") if a quoted run follows in the sentence.
-            if (st.TakeQuoteIn(tokens[i].End, sentence.End) is not { } mixed) return null;
+            if (!beyondLimit || st.TakeQuoteIn(tokens[i].End, sentence.End) is not { } mixed) return null;
             var speakerOfMixed = Resolve(st, i + 1, Math.Min(end, i + 4), tokens[i].Start, out _) ?? Carried(st, tokens[i].Start);
             st.Add(new TextSpan(tokens[i].End, sentence.End), QuoteKind.Mixed, cue, speakerOfMixed, 0.6);
             return mixed.Close > 0 ? ctx.TokenIndexAt(mixed.Close) : i;
         }
+        before ??= bFrom < bTo ? Resolve(st, bFrom, bTo, tokens[i].Start, out _, guess: false) : null;
 
         // Subject first (كان زوكربيرج يخبر … بأنه، التقارير تشير إلى أن): a named source before the verb wins.
         var speaker = before;
@@ -216,10 +298,10 @@ public sealed class QuoteExtractor : IExtractor
             var whole = new TextSpan(direct.Inner.Start, closing.Inner.End);
             var afterClose = ctx.TokenIndexAt(closing.Close);
             var stop = compl is not null && afterClose < end ? ClauseEnd(st, afterClose - 1, end) : afterClose;
-            if (compl is { } opener && stop > afterClose)
+            if (compl is { } complementizer && stop > afterClose)
             {
                 // قال إن "…" بالنسبة إلى…: words outside the marks make the reported clause mixed.
-                st.Add(Span(ctx, opener.Last + 1, stop, sentence), QuoteKind.Mixed, cue, speaker, 0.7);
+                st.Add(Span(ctx, complementizer.Last + 1, stop, sentence), QuoteKind.Mixed, cue, speaker, 0.7);
                 return stop - 1;
             }
             st.Add(whole, QuoteKind.Direct, cue, speaker, explicitSpeaker ? 0.9 : 0.7);
@@ -305,7 +387,7 @@ public sealed class QuoteExtractor : IExtractor
     private static Speaker? Statement(State st, int from, int to, int cueStart)
     {
         var ctx = st.Ctx;
-        if (Statements.MatchAt(ctx.Tokens, from, to) is not { } statement) return null;
+        if (Statements.Match(st, from, to) is not { } statement) return null;
         var rest = statement.Last + 1;
         if (rest < to && !ctx.HasBreak(rest - 1, rest) && Resolve(st, rest, to, cueStart, out _, guess: false) is { } source) return source;
         var last = Math.Min(to - 1, rest);
@@ -347,7 +429,7 @@ public sealed class QuoteExtractor : IExtractor
         refused = false;
         var ctx = st.Ctx;
         var tokens = ctx.Tokens;
-        (from, to) = TrimSubject(ctx, from, to);
+        (from, to) = TrimSubject(st, from, to);
         if (from >= to || NameStops.Contains(tokens[from].Norm)) return null;
         if (NonSources.Contains(StripConjunction(tokens[from].Norm))) { refused = true; return null; }
         var span = new TextSpan(tokens[from].Start, tokens[to - 1].End);
@@ -357,7 +439,7 @@ public sealed class QuoteExtractor : IExtractor
             if (tokens[k].Norm == "عن" && Resolve(st, k + 1, to, cueStart, out _, guess) is { Kind: SpeakerKind.Person or SpeakerKind.Anonymous } via)
                 return via;
 
-        if (Anonymous.MatchAt(tokens, from, to) is { } anon)
+        if (Anonymous.Match(st, from, to) is { } anon)
         {
             // "متحدث باسم ميتا" is the company speaking, under its own words; "مصادر مطلعة" stays anonymous.
             var institutional = anon.Phrase.Contains("باسم");
@@ -365,20 +447,20 @@ public sealed class QuoteExtractor : IExtractor
             var name = ctx.Text[SkipClitic(ctx.Text, tokens[from], anon.Phrase)..tokens[last].End];
             if (institutional)
             {
-                var company = ctx.MentionsIn(new TextSpan(tokens[from].Start, tokens[last].End)).FirstOrDefault()?.EntityId
-                    ?? (CompanyReferences.MatchAt(tokens, anon.Last + 1, to) is not null ? LastCompany(ctx, cueStart)?.Id : null);
+                var company = st.MentionsIn(from, last + 1).FirstOrDefault()?.EntityId
+                    ?? (CompanyReferences.Match(st, anon.Last + 1, to) is not null ? LastCompany(st, cueStart)?.Id : null);
                 return new Speaker(company, name, SpeakerKind.Organization);
             }
             // "تقرير لصحيفة X" is the outlet speaking; in "مصادر مقربة من زوكربيرغ" the named person did not speak.
             if (ReportWords.Contains(anon.Phrase))
             {
-                var cited = ctx.MentionsIn(span).Select(m => ctx.Lexicon.EntityById.GetValueOrDefault(m.EntityId)).FirstOrDefault(e => e?.Kind == EntityKind.Outlet);
+                var cited = st.MentionsIn(from, to).Select(m => ctx.Lexicon.EntityById.GetValueOrDefault(m.EntityId)).FirstOrDefault(e => e?.Kind == EntityKind.Outlet);
                 if (cited is not null) return new Speaker(cited.Id, cited.NameAr, SpeakerKind.Outlet);
                 if (IntroducedOutlet(st, anon.Last + 1, to) is { } outlet) return outlet;
             }
-            if (OutletReferences.MatchAt(tokens, from, to) is null) return new Speaker(null, name, SpeakerKind.Anonymous);
+            if (OutletReferences.Match(st, from, to) is null) return new Speaker(null, name, SpeakerKind.Anonymous);
         }
-        var mentions = ctx.MentionsIn(span).Select(m => (m, e: ctx.Lexicon.EntityById.GetValueOrDefault(m.EntityId))).Where(x => x.e is not null).ToList();
+        var mentions = st.MentionsIn(from, to).Select(m => (m, e: ctx.Lexicon.EntityById.GetValueOrDefault(m.EntityId))).Where(x => x.e is not null).ToList();
         Speaker? titleOnly = null;
         foreach (var kind in new[] { EntityKind.Person, EntityKind.Other, EntityKind.Outlet, EntityKind.Company })
         {
@@ -392,16 +474,16 @@ public sealed class QuoteExtractor : IExtractor
             if (mentions.FirstOrDefault(x => x.e!.Kind == kind) is { e: { } e })
                 return new Speaker(e.Id, e.NameAr, kind switch { EntityKind.Person => SpeakerKind.Person, EntityKind.Outlet => SpeakerKind.Outlet, _ => SpeakerKind.Organization });
         }
-        if (OutletReferences.MatchAt(tokens, from, to) is { } reference)
+        if (OutletReferences.Match(st, from, to) is { } reference)
         {
             if (st.LastOutlet is { } lastOutlet) return lastOutlet;
             return new Speaker(null, ctx.Text[SkipClitic(ctx.Text, tokens[from], reference.Phrase)..tokens[reference.Last].End], SpeakerKind.Anonymous);
         }
-        if (CompanyReferences.MatchAt(tokens, from, to) is not null && LastCompany(ctx, cueStart) is { } company2)
+        if (CompanyReferences.Match(st, from, to) is not null && LastCompany(st, cueStart) is { } company2)
             return new Speaker(company2.Id, company2.NameAr, SpeakerKind.Organization);
         if ((IntroducedOutlet(st, from, to, atStart: !guess) ?? titleOnly) is { } introduced) return introduced;
         // وقال جون سميث إن: a subject that is nothing but a name is a person, kept by the name.
-        if (guess && NameAt(ctx, from, to) is { } bare && bare.To == to && !IsPlural(tokens[from].Norm))
+        if (guess && NameAt(st, from, to) is { } bare && bare.To == to && !IsPlural(tokens[from].Norm))
             return Propose(st, EntityKind.Person, bare, "quoted as a speaker by name alone");
         return null;
     }
@@ -413,29 +495,30 @@ public sealed class QuoteExtractor : IExtractor
     /// The subject proper: leading words that are never speakers (قائلاً، فيه، له، أيضًا) dropped, and cut where a
     /// channel starts (على منصة X، في مقابلة مع قناة…) or at a comma that does not open a title (an aside).
     /// </summary>
-    private static (int From, int To) TrimSubject(ExtractionContext ctx, int from, int to)
+    private static (int From, int To) TrimSubject(State st, int from, int to)
     {
+        var ctx = st.Ctx;
         var tokens = ctx.Tokens;
         while (from < to)
         {
-            if (NeverSpeakers.MatchAt(tokens, from, to) is { } h) { from = h.Last + 1; continue; }
+            if (NeverSpeakers.Match(st, from, to) is { } h) { from = h.Last + 1; continue; }
             if (Participles.Contains(StripConjunction(tokens[from].Norm))) { from++; continue; }
             break;
         }
         for (var k = from; k < to; k++)
         {
-            if (k > from && ctx.HasBreak(k - 1, k) && Titles.MatchAt(tokens, k, to) is null && !IsAppositiveName(ctx, from, k, to)) return (from, k);
-            if (Channels.MatchAt(tokens, k, to) is not null) return (from, k);
+            if (k > from && ctx.HasBreak(k - 1, k) && Titles.Match(st, k, to) is null && !IsAppositiveName(st, from, k, to)) return (from, k);
+            if (Channels.Match(st, k, to) is not null) return (from, k);
         }
         return (from, to);
     }
 
     /// <summary>الرئيس التنفيذي لميتا، مارك زوكربيرغ، …: a name between commas after a title is the subject's name.</summary>
-    private static bool IsAppositiveName(ExtractionContext ctx, int from, int k, int to)
+    private static bool IsAppositiveName(State st, int from, int k, int to)
     {
-        if (ctx.Mentions.FirstOrDefault(m => m.Span.Start == ctx.Tokens[k].Start) is { } m)
-            return ctx.Lexicon.EntityById.GetValueOrDefault(m.EntityId)?.Kind == EntityKind.Person;
-        return NameAt(ctx, k, to) is { } name && (name.To == to || ctx.HasBreak(name.To - 1, name.To)) && Titles.MatchAt(ctx.Tokens, from, k) is not null;
+        var ctx = st.Ctx;
+        if (st.MentionAt[k] is not null) return st.KindAt(k) == EntityKind.Person;
+        return NameAt(st, k, to) is { } name && (name.To == to || ctx.HasBreak(name.To - 1, name.To)) && Titles.Match(st, from, k) is not null;
     }
 
     /// <summary>
@@ -446,14 +529,14 @@ public sealed class QuoteExtractor : IExtractor
     {
         var ctx = st.Ctx;
         var tokens = ctx.Tokens;
-        if (Titles.MatchAt(tokens, from, to) is { } title)
+        if (Titles.Match(st, from, to) is { } title)
         {
-            var k = SkipQualifiers(ctx, title.Last + 1, to);
-            if (NameAt(ctx, k, to) is { } name) return (Propose(st, EntityKind.Person, name, $"quoted as a speaker after «{title.Phrase}»"), true);
+            var k = SkipQualifiers(st, title.Last + 1, to);
+            if (NameAt(st, k, to) is { } name) return (Propose(st, EntityKind.Person, name, $"quoted as a speaker after «{title.Phrase}»"), true);
             var upTo = Math.Min(k, from + 5);
             return (new Speaker(null, ctx.Text[SkipClitic(ctx.Text, tokens[from], title.Phrase)..tokens[upTo - 1].End], SpeakerKind.Person), false);
         }
-        if (NameAt(ctx, from, to) is { } before && before.To < to && Titles.MatchAt(tokens, before.To, to) is { } after)
+        if (NameAt(st, from, to) is { } before && before.To < to && Titles.Match(st, before.To, to) is { } after)
             return (Propose(st, EntityKind.Person, before, $"quoted as a speaker, «{after.Phrase}» after the name"), true);
         return (null, false);
     }
@@ -464,7 +547,7 @@ public sealed class QuoteExtractor : IExtractor
         var ctx = st.Ctx;
         for (var k = from; k < to && (!atStart || k == from); k++)
         {
-            if (OutletIntroducers.MatchAt(ctx.Tokens, k, to) is not { } intro) continue;
+            if (OutletIntroducers.Match(st, k, to) is not { } intro) continue;
             var n = intro.Last + 1;
             if (n >= to || ctx.HasBreak(n - 1, n)) return null;
             var latin = IsLatin(ctx.Tokens[n].Norm);
@@ -487,15 +570,15 @@ public sealed class QuoteExtractor : IExtractor
     }
 
     /// <summary>What qualifies a title before the name: للذكاء الاصطناعي، لشركة إنفيديا، في جامعة ستانفورد، والمؤسس المشارك.</summary>
-    private static int SkipQualifiers(ExtractionContext ctx, int k, int to)
+    private static int SkipQualifiers(State st, int k, int to)
     {
+        var ctx = st.Ctx;
         var tokens = ctx.Tokens;
         while (k < to && !ctx.HasBreak(k - 1, k))
         {
             var norm = tokens[k].Norm;
-            if (Titles.MatchAt(tokens, k, to) is { } more) { k = more.Last + 1; continue; }
-            if (ctx.Mentions.FirstOrDefault(m => m.Span.Start == tokens[k].Start) is { } mention
-                && ctx.Lexicon.EntityById.GetValueOrDefault(mention.EntityId)?.Kind != EntityKind.Person)
+            if (Titles.Match(st, k, to) is { } more) { k = more.Last + 1; continue; }
+            if (st.MentionAt[k] is { } mention && st.KindAt(k) != EntityKind.Person)
             {
                 k = ctx.TokenIndexAt(mention.Span.End - 1) + 1;
                 continue;
@@ -508,13 +591,13 @@ public sealed class QuoteExtractor : IExtractor
             {
                 k++;
                 if (k < to && OrgNouns.Contains(tokens[k].Norm)) k++;
-                if (k < to && !ctx.Mentions.Any(m => m.Span.Start == tokens[k].Start)) k++;
+                if (k < to && st.MentionAt[k] is null) k++;
                 continue;
             }
             if (org)
             {
                 k++;
-                if (k < to && ctx.Mentions.FirstOrDefault(m => m.Span.Start == tokens[k].Start) is { } named) k = ctx.TokenIndexAt(named.Span.End - 1);
+                if (k < to && st.MentionAt[k] is { } named) k = ctx.TokenIndexAt(named.Span.End - 1);
                 k++;
                 continue;
             }
@@ -524,13 +607,14 @@ public sealed class QuoteExtractor : IExtractor
     }
 
     /// <summary>One to three name-like words from k (not definite at first, no preposition, no break).</summary>
-    private static (int From, int To)? NameAt(ExtractionContext ctx, int k, int to)
+    private static (int From, int To)? NameAt(State st, int k, int to)
     {
+        var ctx = st.Ctx;
         var tokens = ctx.Tokens;
-        if (k >= to || !IsNameWord(tokens[k].Norm) || tokens[k].Norm.StartsWith("ال") || Titles.MatchAt(tokens, k, to) is not null) return null;
+        if (k >= to || !IsNameWord(tokens[k].Norm) || tokens[k].Norm.StartsWith("ال") || Titles.Match(st, k, to) is not null) return null;
         var e = k + 1;
         while (e < to && e - k < 3 && !ctx.HasBreak(e - 1, e) && IsNameWord(tokens[e].Norm) && !IsNationality(tokens[e].Norm)
-               && Titles.MatchAt(tokens, e, to) is null)
+               && Titles.Match(st, e, to) is null)
             e++;
         return (k, e);
     }
@@ -543,9 +627,12 @@ public sealed class QuoteExtractor : IExtractor
 
     private static bool IsLatin(string norm) => char.IsAsciiLetter(norm[0]);
 
-    private static Entity? LastCompany(ExtractionContext ctx, int before) =>
-        ctx.Mentions.Where(m => m.Span.End <= before).Select(m => ctx.Lexicon.EntityById.GetValueOrDefault(m.EntityId))
-            .LastOrDefault(e => e?.Kind == EntityKind.Company);
+    private static Entity? LastCompany(State st, int before)
+    {
+        for (var k = st.Ctx.TokenIndexAt(before) - 1; k >= 0; k--)
+            if (st.KindAt(k) == EntityKind.Company && st.MentionAt[k]!.Span.End <= before) return st.Ctx.Lexicon.EntityById[st.MentionAt[k]!.EntityId];
+        return null;
+    }
 
     /// <summary>Where a bare object starts after a view verb: after a named subject right behind it, or right after a verb that carries its speaker.</summary>
     private static (int Subject, int Content)? DirectObjectStart(State st, int i, int end, bool subjectBefore)
@@ -553,18 +640,17 @@ public sealed class QuoteExtractor : IExtractor
         var ctx = st.Ctx;
         var tokens = ctx.Tokens;
         if (i + 1 >= end) return null;
-        if (ctx.Mentions.FirstOrDefault(m => m.Span.Start == tokens[i + 1].Start) is { } m
-            && ctx.Lexicon.EntityById.GetValueOrDefault(m.EntityId)?.Kind is EntityKind.Person or EntityKind.Company or EntityKind.Outlet)
+        if (st.MentionAt[i + 1] is { } m && st.KindAt(i + 1) is EntityKind.Person or EntityKind.Company or EntityKind.Outlet)
         {
             var after = ctx.TokenIndexAt(m.Span.End - 1) + 1;
             return (after, after);
         }
-        if (Anonymous.MatchAt(tokens, i + 1, end) is { } anon)
+        if (Anonymous.Match(st, i + 1, end) is { } anon)
         {
             // متحدث باسم OpenAI: the name after باسم belongs to the source.
             var after = anon.Last + 1;
             if (anon.Phrase.Contains("باسم") && after < end)
-                after = ctx.Mentions.FirstOrDefault(m => m.Span.Start == tokens[after].Start) is { } named ? ctx.TokenIndexAt(named.Span.End - 1) + 1 : after + 1;
+                after = st.MentionAt[after] is { } named ? ctx.TokenIndexAt(named.Span.End - 1) + 1 : after + 1;
             return (after, after);
         }
         var verb = StripConjunction(tokens[i].Norm);
@@ -584,7 +670,7 @@ public sealed class QuoteExtractor : IExtractor
         {
             var norm = tokens[k].Norm;
             var stripped = StripConjunction(norm);
-            if (!Verbs.Contains(stripped) || st.InQuotedWords(tokens[k].Start)) continue;
+            if (!Verbs.Contains(stripped) || st.InQuote[k]) continue;
             if (Participles.Contains(stripped)) return k;
             if (stripped.Length < norm.Length && ctx.HasBreak(k - 1, k) && !IsPresent(stripped)) return k;
             // "…، إذ قال X:" / "…، كما أشار X إلى": a connector after a comma opens another speaker's words.
@@ -598,8 +684,9 @@ public sealed class QuoteExtractor : IExtractor
         new(ctx.Tokens[from].Start, stop < ctx.Tokens.Count && ctx.Tokens[stop].Start < sentence.End ? ctx.Tokens[stop - 1].End : sentence.End);
 
     /// <summary>The noun phrase right before a verb in its clause (back to a comma or فإن/أن), for subject-first order.</summary>
-    private static (int From, int To, bool Adjunct) SubjectBefore(ExtractionContext ctx, TextSpan sentence, int i)
+    private static (int From, int To, bool Adjunct) SubjectBefore(State st, TextSpan sentence, int i)
     {
+        var ctx = st.Ctx;
         var tokens = ctx.Tokens;
         var (first, _) = ctx.TokenRange(sentence);
         var k = i - 1;
@@ -616,7 +703,7 @@ public sealed class QuoteExtractor : IExtractor
         while (to > from && tokens[to - 1].Norm is "قد" or "فقد" or "وقد") to--;
         if (to < i && from >= to) return (i, i, true);
         var norm = from < i ? tokens[from].Norm : "";
-        if (from < i && (Channels.MatchAt(tokens, from, i) is not null || Prepositions.Contains(norm) || norm.Length > 2 && norm[0] == 'و' && Prepositions.Contains(norm[1..])))
+        if (from < i && (Channels.Match(st, from, i) is not null || Prepositions.Contains(norm) || norm.Length > 2 && norm[0] == 'و' && Prepositions.Contains(norm[1..])))
             return (i, i, true);
         return (from, to, false);
     }
@@ -658,14 +745,14 @@ public sealed class QuoteExtractor : IExtractor
         var (first, _) = ctx.TokenRange(sentence);
         // ويضيف أن… right after a quote goes on with its speaker; elsewhere a present verb is the writer's voice.
         if (IsPresent(verb))
-            return tokens[i].Norm.Length > verb.Length && ctx.Quotes.Any(q => q.Span.End <= tokens[i].Start && q.Span.End >= PreviousSentenceStart(ctx, sentence));
+            return tokens[i].Norm.Length > verb.Length && PresentContinuations.Contains(verb) && ctx.Quotes.Any(q => q.Span.End <= tokens[i].Start && q.Span.End >= PreviousSentenceStart(ctx, sentence));
         if (i == first || tokens[i].Norm.Length > verb.Length || Participles.Contains(verb)) return true;
         // بعد أن حذرت، وقد أقر: the subject was dropped, not left out.
         return ctx.HasBreak(i - 1, i) || Connectors.Contains(tokens[i - 1].Norm) || tokens[i - 1].Norm is "ان" or "قد" or "وقد" or "فقد";
     }
 
     private static int PreviousSentenceStart(ExtractionContext ctx, TextSpan sentence) =>
-        ctx.Sentences.LastOrDefault(s => s.End <= sentence.Start) is { Length: > 0 } p ? p.Start : sentence.Start;
+        SentenceIndex(ctx, sentence.Start) is > 0 and var si ? ctx.Sentences[si - 1].Start : sentence.Start;
 
     /// <summary>لمصادر مطلعة names "مصادر مطلعة": skip the clitic letters the phrase matcher stripped (and a tatweel after them).</summary>
     private static int SkipClitic(string text, Token token, string phrase)
@@ -687,16 +774,33 @@ public sealed class QuoteExtractor : IExtractor
     private static Speaker? Carried(State st, int cueStart, bool feminine = false)
     {
         var ctx = st.Ctx;
-        var sentence = ctx.SentenceAt(cueStart);
-        var previous = ctx.Sentences.LastOrDefault(s => s.End <= sentence.Start && s.End > sentence.Start - 400);
-        var floor = previous.Length > 0 ? previous.Start : sentence.Start;
+        var si = SentenceIndex(ctx, cueStart);
+        var sentence = ctx.Sentences[si];
+        var floor = si > 0 && ctx.Sentences[si - 1].End > sentence.Start - 400 ? ctx.Sentences[si - 1].Start : sentence.Start;
         var lastQuote = ctx.Quotes.Where(q => q.Span.End <= cueStart).Select(q => q.Span.End).DefaultIfEmpty(0).Max();
-        bool IsPerson(EntityMention m) => ctx.Lexicon.EntityById.GetValueOrDefault(m.EntityId)?.Kind == EntityKind.Person;
-        var person = ctx.Mentions.LastOrDefault(m => m.Span.Start >= Math.Max(floor, lastQuote) && m.Span.End <= cueStart && IsPerson(m) && !st.InQuotedWords(m.Span.Start))
-            ?? (st.LastSpeaker is null ? ctx.Mentions.LastOrDefault(m => m.Span.Start >= floor && m.Span.End <= cueStart && IsPerson(m)) : null);
+        EntityMention? person = null, anyPerson = null;
+        for (var k = ctx.TokenIndexAt(cueStart) - 1; k >= 0 && ctx.Tokens[k].Start >= floor; k--)
+        {
+            if (st.KindAt(k) != EntityKind.Person || st.MentionAt[k] is not { } m || m.Span.End > cueStart) continue;
+            anyPerson ??= m;
+            if (m.Span.Start >= lastQuote && !st.InQuote[k]) { person = m; break; }
+        }
+        person ??= st.LastSpeaker is null ? anyPerson : null;
         if (person is not null && ctx.Lexicon.EntityById[person.EntityId] is { } e) return new Speaker(e.Id, e.NameAr, SpeakerKind.Person);
-        if (st.LastSpeaker is null && feminine && LastCompany(ctx, cueStart) is { } company) return new Speaker(company.Id, company.NameAr, SpeakerKind.Organization);
+        if (st.LastSpeaker is null && feminine && LastCompany(st, cueStart) is { } company) return new Speaker(company.Id, company.NameAr, SpeakerKind.Organization);
         return st.LastSpeaker;
+    }
+
+    /// <summary>The index of the sentence that holds <paramref name="offset"/> (or the last one before it).</summary>
+    private static int SentenceIndex(ExtractionContext ctx, int offset)
+    {
+        int lo = 0, hi = ctx.Sentences.Count - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            if (ctx.Sentences[mid].Start <= offset) lo = mid; else hi = mid - 1;
+        }
+        return lo;
     }
 
     private static bool IsScareQuote(ExtractionContext ctx, QuotedSpan q)

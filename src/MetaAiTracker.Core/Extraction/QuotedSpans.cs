@@ -1,3 +1,4 @@
+using System.Buffers;
 using MetaAiTracker.Core.Model;
 
 namespace MetaAiTracker.Core.Extraction;
@@ -23,9 +24,14 @@ public static class QuotedSpans
             var i = p.Start;
             while (i < p.End)
             {
-                var closers = Closers(text[i]);
-                if (closers is null) { i++; continue; }
-                var j = text.IndexOfAny(closers, i + 1, p.End - i - 1);
+                // Jump from mark to mark: most of a text has none.
+                var next = text.AsSpan(i, p.End - i).IndexOfAny(Openers);
+                if (next < 0) break;
+                i += next;
+                var closers = Closers(text[i])!;
+                var after = i + 1;
+                var found = text.AsSpan(after, p.End - after).IndexOfAny(closers);
+                var j = found < 0 ? -1 : after + found;
                 // An unclosed mark counts only where a quote can open (after a space, a colon or the paragraph start).
                 if (j < 0 && !(i == p.Start || char.IsWhiteSpace(text[i - 1]) || text[i - 1] == ':')) { i++; continue; }
                 var close = j < 0 ? p.End - 1 : j;
@@ -40,9 +46,12 @@ public static class QuotedSpans
         return result;
     }
 
-    private static readonly char[] Guillemet = ['»'], Curly = ['”', '″'], Low = ['”', '“'], Single = ['›'], Straight = ['"', '″'], Reversed = ['”', '“', '″'];
+    private static readonly SearchValues<char> Openers = SearchValues.Create("«“„‹\"”");
 
-    private static char[]? Closers(char open) => open switch
+    private static readonly SearchValues<char> Guillemet = SearchValues.Create("»"), Curly = SearchValues.Create("”″"),
+        Low = SearchValues.Create("”“"), Single = SearchValues.Create("›"), Straight = SearchValues.Create("\"″"), Reversed = SearchValues.Create("”“″");
+
+    private static SearchValues<char>? Closers(char open) => open switch
     {
         '«' => Guillemet,
         '“' => Curly,

@@ -54,4 +54,27 @@ public class EntityExtractorTests
     {
         Assert.Empty(Run("قال كل من أجل العالم في العام الماضي").VariantProposals);
     }
+
+    [Theory]
+    [InlineData("قال يان ليكان في محاضرته", "yann-lecun")]
+    [InlineData("أكد جينسن هوانج أمام المستثمرين", "jensen-huang")]
+    [InlineData("قالت المديرة المالية سوزان لي للمحللين", "susan-li")]
+    [InlineData("وبحسب موقع بزنس إنسايدر فإن", "business-insider")]
+    [InlineData("نقلت وكالة فرانس برس عن مسؤول", "afp")]
+    [InlineData("قال ساتيا ناديلا في المؤتمر", "satya-nadella")]
+    [InlineData("وأوضح داريو أموداي في مقابلة", "dario-amodei")]
+    public void KnowsThePeopleAndOutletsAiNewsQuotes(string text, string id)
+    {
+        Assert.Contains(Run(text).Mentions, m => m.EntityId == id);
+    }
+
+    [Theory]
+    [InlineData("تدعم النماذج اللغة العربية بشكل أفضل", "al-arabiya")]
+    [InlineData("تبني الشركة مركز بيانات في شبه الجزيرة العربية", "al-jazeera")]
+    [InlineData("تراجعت أسهم التكنولوجيا في وول ستريت أمس", "wall-street-journal")]
+    [InlineData("تتوسع الشركة في الشرق الأوسط", "asharq-al-awsat")]
+    public void OutletNamesThatAreOrdinaryWordsNeedTheirFullName(string text, string id)
+    {
+        Assert.DoesNotContain(Run(text).Mentions, m => m.EntityId == id);
+    }
 }

@@ -145,6 +145,13 @@ public class QuoteCueTests
     }
 
     [Fact]
+    public void AnAnalysingPresentVerbAfterAQuoteIsStillTheWriter()
+    {
+        var quotes = Run.Pipeline("قال هوانغ: «الطلب على الرقائق لا يتوقف». ويتوقع أن ترتفع الأسعار في الربع المقبل.").Quotes;
+        Assert.Single(quotes);
+    }
+
+    [Fact]
     public void WhereasIsNotAHypothesis()
     {
         var q = Assert.Single(Run.Pipeline("رفعت غوغل تقديراتها، في حين توقعت ميتا زيادة أسرع في نفقاتها.").Quotes);
