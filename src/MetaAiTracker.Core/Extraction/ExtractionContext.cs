@@ -69,7 +69,19 @@ public sealed class ExtractionContext
     public List<PhraseHit<string>> ThemeHits => _themeHits ??= Lexicon.ThemeCues.Find(Tokens);
 
     /// <summary>The themes whose cues lie inside tokens [first, end).</summary>
-    public IEnumerable<string> ThemesIn(int first, int end) => ThemeHits.Where(h => h.First >= first && h.Last < end).Select(h => h.Value);
+    public IEnumerable<string> ThemesIn(int first, int end)
+    {
+        // The hits are in text order: start at the first one at or after the range instead of scanning them all.
+        var hits = ThemeHits;
+        int lo = 0, hi = hits.Count;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (hits[mid].First < first) lo = mid + 1; else hi = mid;
+        }
+        for (var i = lo; i < hits.Count && hits[i].First < end; i++)
+            if (hits[i].Last < end) yield return hits[i].Value;
+    }
 
     /// <summary>The source text between tokens a and b (punctuation, spaces, quotation marks).</summary>
     public ReadOnlySpan<char> Gap(int a, int b) => Text.AsSpan(Tokens[a].End, Tokens[b].Start - Tokens[a].End);
@@ -89,9 +101,10 @@ public sealed class ExtractionContext
     /// </summary>
     public bool IsHeading(TextSpan sentence)
     {
+        if (TokenRange(sentence) is var (f, e) && e - f >= 15) return false;
         var paragraph = Paragraphs.FirstOrDefault(p => p.Start <= sentence.Start && sentence.End <= p.End);
-        return paragraph.Length > 0 && TokenRange(paragraph) is var (first, end) && end - first < 15
-            && Text[paragraph.End - 1] is not ('.' or '!' or '…' or '»' or '"' or '”');
+        return paragraph.Length > 0 && Text[paragraph.End - 1] is not ('.' or '!' or '…' or '»' or '"' or '”')
+            && TokenRange(paragraph) is var (first, end) && end - first < 15;
     }
 
     public IEnumerable<EntityMention> MentionsIn(TextSpan span) => Mentions.Where(m => span.Start <= m.Span.Start && m.Span.End <= span.End);
