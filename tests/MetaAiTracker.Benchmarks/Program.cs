@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "ingest" => await IngestHarness.RunAsync(args[1..]),
     "dashboard" => await DashboardHarness.RunAsync(args[1..]),
     "briefing" => await BriefingHarness.RunAsync(args[1..]),
+    "duckling" => DucklingCheck.Run(args[1..]),
     _ => Usage(),
 };
 

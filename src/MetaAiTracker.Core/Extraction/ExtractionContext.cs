@@ -37,6 +37,7 @@ public sealed class ExtractionContext
     public List<ExtractedEvent> Events { get; } = [];
     public List<ExtractedClaim> Claims { get; } = [];
     public List<VariantProposal> VariantProposals { get; } = [];
+    public List<EntityProposal> EntityProposals { get; } = [];
     public List<string> Themes { get; } = [];
     public Stance Stance { get; set; }
     public bool IsRelevant { get; set; } = true;
@@ -71,16 +72,25 @@ public sealed class ExtractionContext
     /// <summary>The themes whose cues lie inside tokens [first, end).</summary>
     public IEnumerable<string> ThemesIn(int first, int end)
     {
-        // The hits are in text order: start at the first one at or after the range instead of scanning them all.
         var hits = ThemeHits;
-        int lo = 0, hi = hits.Count;
+        for (var k = LowerBound(hits, first, h => h.First); k < hits.Count && hits[k].First < end; k++)
+            if (hits[k].Last < end) yield return hits[k].Value;
+    }
+
+    /// <summary>
+    /// The first index whose key is at least <paramref name="key"/> in a list sorted by that key. Sentences, mentions
+    /// and cue hits are all in text order; every extractor asks for the ones in a span, and a scan per question made
+    /// extraction grow with the square of the article's length.
+    /// </summary>
+    private static int LowerBound<T>(List<T> list, int key, Func<T, int> keyOf)
+    {
+        int lo = 0, hi = list.Count;
         while (lo < hi)
         {
             var mid = (lo + hi) / 2;
-            if (hits[mid].First < first) lo = mid + 1; else hi = mid;
+            if (keyOf(list[mid]) < key) lo = mid + 1; else hi = mid;
         }
-        for (var i = lo; i < hits.Count && hits[i].First < end; i++)
-            if (hits[i].Last < end) yield return hits[i].Value;
+        return lo;
     }
 
     /// <summary>The source text between tokens a and b (punctuation, spaces, quotation marks).</summary>
@@ -101,19 +111,24 @@ public sealed class ExtractionContext
     /// </summary>
     public bool IsHeading(TextSpan sentence)
     {
-        if (TokenRange(sentence) is var (f, e) && e - f >= 15) return false;
-        var paragraph = Paragraphs.FirstOrDefault(p => p.Start <= sentence.Start && sentence.End <= p.End);
-        return paragraph.Length > 0 && Text[paragraph.End - 1] is not ('.' or '!' or '…' or '»' or '"' or '”')
-            && TokenRange(paragraph) is var (first, end) && end - first < 15;
+        var k = LowerBound(Paragraphs, sentence.Start + 1, p => p.Start) - 1;
+        var paragraph = k >= 0 && sentence.End <= Paragraphs[k].End ? Paragraphs[k] : default;
+        return paragraph.Length > 0 && TokenRange(paragraph) is var (first, end) && end - first < 15
+            && Text[paragraph.End - 1] is not ('.' or '!' or '…' or '»' or '"' or '”');
     }
 
-    public IEnumerable<EntityMention> MentionsIn(TextSpan span) => Mentions.Where(m => span.Start <= m.Span.Start && m.Span.End <= span.End);
+    /// <summary>The mentions inside <paramref name="span"/>; <see cref="EntityExtractor"/> writes them in text order.</summary>
+    public IEnumerable<EntityMention> MentionsIn(TextSpan span)
+    {
+        for (var k = LowerBound(Mentions, span.Start, m => m.Span.Start); k < Mentions.Count && Mentions[k].Span.Start < span.End; k++)
+            if (Mentions[k].Span.End <= span.End) yield return Mentions[k];
+    }
 
     /// <summary>The sentence that holds <paramref name="offset"/>, or an empty span at the offset.</summary>
     public TextSpan SentenceAt(int offset)
     {
-        foreach (var s in Sentences) if (s.Start <= offset && offset < s.End) return s;
-        return new TextSpan(offset, offset);
+        var k = LowerBound(Sentences, offset + 1, s => s.Start) - 1;
+        return k >= 0 && offset < Sentences[k].End ? Sentences[k] : new TextSpan(offset, offset);
     }
 
     public ArticleExtraction ToResult(string version) => new(
@@ -127,7 +142,8 @@ public sealed class ExtractionContext
         RelevanceScore,
         [.. VariantProposals],
         version,
-        Figures());
+        Figures(),
+        [.. EntityProposals.DistinctBy(p => (p.Kind, p.Name))]);
 
     /// <summary>Every amount no event carries, with the date nearest it in its sentence.</summary>
     private List<Figure> Figures()

@@ -9,8 +9,9 @@ public readonly record struct QuotedSpan(int Open, int Close, TextSpan Inner)
 }
 
 /// <summary>
-/// Finds quotation-mark pairs inside each paragraph: « », “ ”, „ ”, ‹ › and straight " (paired left to right).
-/// A mark left open at the end of a paragraph pairs with nothing: Arabic web copy often drops a closing mark.
+/// Finds quotation-mark pairs inside each paragraph, left to right: « », “ ”, „ ”, ‹ ›, straight ", and the pairs
+/// real copy makes of them: ” opening as well as closing (”…” and ”…“ from right-to-left keyboards), ″ closing
+/// " or “. A mark left open runs to the end of its paragraph: Arabic web copy often drops the closing mark.
 /// </summary>
 public static class QuotedSpans
 {
@@ -22,18 +23,33 @@ public static class QuotedSpans
             var i = p.Start;
             while (i < p.End)
             {
-                var close = text[i] switch { '«' => '»', '“' => '”', '„' => '”', '‹' => '›', '"' => '"', _ => '\0' };
-                if (close == '\0') { i++; continue; }
-                var j = text.IndexOf(close, i + 1, p.End - i - 1);
-                if (j < 0) { i++; continue; }
+                var closers = Closers(text[i]);
+                if (closers is null) { i++; continue; }
+                var j = text.IndexOfAny(closers, i + 1, p.End - i - 1);
+                // An unclosed mark counts only where a quote can open (after a space, a colon or the paragraph start).
+                if (j < 0 && !(i == p.Start || char.IsWhiteSpace(text[i - 1]) || text[i - 1] == ':')) { i++; continue; }
+                var close = j < 0 ? p.End - 1 : j;
                 var s = i + 1;
-                var e = j;
+                var e = j < 0 ? p.End : j;
                 while (s < e && char.IsWhiteSpace(text[s])) s++;
                 while (e > s && char.IsWhiteSpace(text[e - 1])) e--;
-                if (e > s) result.Add(new QuotedSpan(i, j, new TextSpan(s, e)));
-                i = j + 1;
+                if (e > s) result.Add(new QuotedSpan(i, close, new TextSpan(s, e)));
+                i = close + 1;
             }
         }
         return result;
     }
+
+    private static readonly char[] Guillemet = ['»'], Curly = ['”', '″'], Low = ['”', '“'], Single = ['›'], Straight = ['"', '″'], Reversed = ['”', '“', '″'];
+
+    private static char[]? Closers(char open) => open switch
+    {
+        '«' => Guillemet,
+        '“' => Curly,
+        '„' => Low,
+        '‹' => Single,
+        '"' => Straight,
+        '”' => Reversed,
+        _ => null,
+    };
 }

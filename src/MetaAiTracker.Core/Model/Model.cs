@@ -108,6 +108,12 @@ public sealed record VariantProposal(string EntityId, string Surface, string Rea
 /// </summary>
 public sealed record Figure(Amount Amount, ResolvedDate? Date);
 
+/// <summary>
+/// A speaker the alias table does not know, introduced by a title (المديرة المالية سوزان لي) or an outlet word
+/// (موقع بيزنس إنسايدر): proposed to an editor as a new entity, never added silently.
+/// </summary>
+public sealed record EntityProposal(EntityKind Kind, string Name, string Reason);
+
 /// <summary>Everything the machine found in one article.</summary>
 public sealed record ArticleExtraction(
     IReadOnlyList<ExtractedQuote> Quotes,
@@ -120,4 +126,5 @@ public sealed record ArticleExtraction(
     double RelevanceScore,
     IReadOnlyList<VariantProposal> VariantProposals,
     string ExtractorVersion,
-    IReadOnlyList<Figure> Figures);
+    IReadOnlyList<Figure> Figures,
+    IReadOnlyList<EntityProposal>? EntityProposals = null);

@@ -4,7 +4,7 @@ namespace MetaAiTracker.Core.Text;
 
 /// <summary>
 /// Splits text into paragraphs and sentences. Sentence ends are . ! ? ؟ ۔ … before white space, never inside
-/// a quotation («…», “…”, "…"), never after a short abbreviation (د. م.) and never inside a number (3.1).
+/// a quotation («…», “…”, ”…”, "…"), never after a short abbreviation (د. م.) and never inside a number (3.1).
 /// ، and ؛ do not end sentences in Arabic.
 /// </summary>
 public static class SentenceSplitter
@@ -45,7 +45,9 @@ public static class SentenceSplitter
                 case '»': if (guillemets > 0) guillemets--; continue;
                 case '"': inAscii = !inAscii; continue;
                 case '“': inCurly = true; continue;
-                case '”': inCurly = false; continue;
+                // ” opens as well as closes in right-to-left copy; ″ closes whatever is open.
+                case '”': inCurly = !inCurly; continue;
+                case '″': inCurly = inAscii = false; continue;
             }
             if (guillemets > 0 || inAscii || inCurly) continue;
             if (c is not ('.' or '!' or '?' or '؟' or '۔' or '…')) continue;

@@ -132,8 +132,7 @@ public static class TrackerCli
         cmd.SetAction(async (parse, ct) =>
         {
             await using var sp = await StoreAsync(parse.GetValue(db), ct);
-            var n = await sp.GetRequiredService<IngestionService>().ReextractAsync(parse.GetValue(article), ct);
-            Console.WriteLine($"re-extracted {n} article(s)");
+            Console.WriteLine(await sp.GetRequiredService<IngestionService>().ReextractAsync(parse.GetValue(article), ct));
             return 0;
         });
         return cmd;

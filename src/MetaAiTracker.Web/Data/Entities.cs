@@ -50,6 +50,8 @@ public class Article
     public List<Item> Items { get; set; } = [];
     public List<ArticleTheme> Themes { get; set; } = [];
     public List<ArticleEntity> Entities { get; set; } = [];
+    /// <summary>The explicit quantities the text states that no event carries; machine output, replaced on re-extraction.</summary>
+    public List<ArticleFigure> Figures { get; set; } = [];
 
     public DateRange? Published => PublishedStart is { } s && PublishedEnd is { } e && PublishedGranularity is { } g
         ? new DateRange(s, e, g, PublishedEstimated) : null;
@@ -129,6 +131,25 @@ public class ItemAmount
     public int End { get; set; }
 }
 
+/// <summary>An amount of the article outside every event (a share, a head count), with the date of its sentence.</summary>
+public class ArticleFigure
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public double Value { get; set; }
+    public required string Unit { get; set; }
+    public string? Currency { get; set; }
+    public required string Text { get; set; }
+    public string? Qualifier { get; set; }
+    public int Start { get; set; }
+    public int End { get; set; }
+    public DateOnly? DateStart { get; set; }
+    public DateOnly? DateEnd { get; set; }
+    public DateGranularity? DateGranularity { get; set; }
+    public bool DateEstimated { get; set; }
+    public string? DateText { get; set; }
+}
+
 public class ItemTheme
 {
     public int ItemId { get; set; }
@@ -184,6 +205,37 @@ public class EntityAlias
 }
 
 /// <summary>
+/// A person or outlet the alias table does not know, which the extractors found quoted: one row per kind and
+/// normalized name however many articles name it, until an admin accepts it (a new entity) or refuses it. The row
+/// stays after either, so the same name is never proposed again.
+/// </summary>
+public class ProposedEntity
+{
+    public int Id { get; set; }
+    public EntityKind Kind { get; set; }
+    /// <summary>The name as the first article wrote it.</summary>
+    public required string Name { get; set; }
+    /// <summary>The name's search key (ArabicNormalizer): spellings that differ only in hamza, tashkeel or case are one proposal.</summary>
+    public required string NormalizedName { get; set; }
+    public string? Reason { get; set; }
+    public AliasStatus Status { get; set; }
+    /// <summary>The entity an admin made of it, once accepted.</summary>
+    public string? EntityId { get; set; }
+    /// <summary>The articles that propose it: their count and the first one are what the admin sees.</summary>
+    public List<ProposedEntityArticle> Articles { get; set; } = [];
+}
+
+/// <summary>
+/// One article proposing one name. Counting these rather than keeping a counter is what lets re-extraction run
+/// over an article again without counting it twice, and drop it when the new rules no longer propose the name.
+/// </summary>
+public class ProposedEntityArticle
+{
+    public int ProposalId { get; set; }
+    public int ArticleId { get; set; }
+}
+
+/// <summary>
 /// A named view of the timeline (its query string) that a briefing is exported from again and again. The largest
 /// item id at the last export tells the next briefing which items are new: ids grow with ingestion.
 /// </summary>
@@ -217,7 +269,7 @@ public class AuditEntry
     public required string UserName { get; set; }
     /// <summary>What was done, e.g. "item.edit", "item.reject", "theme.merge", "user.set-role".</summary>
     public required string Action { get; set; }
-    /// <summary>What it was done to: "item", "article", "theme", "entity", "alias" or "user".</summary>
+    /// <summary>What it was done to: "item", "article", "theme", "entity", "alias", "proposal" or "user".</summary>
     public required string TargetType { get; set; }
     public required string TargetId { get; set; }
     /// <summary>The article an item change belongs to, so an article's history is one indexed read.</summary>

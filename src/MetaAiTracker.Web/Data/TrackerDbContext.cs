@@ -13,6 +13,7 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Item> Items => Set<Item>();
     public DbSet<ItemAmount> ItemAmounts => Set<ItemAmount>();
+    public DbSet<ArticleFigure> ArticleFigures => Set<ArticleFigure>();
     public DbSet<ItemTheme> ItemThemes => Set<ItemTheme>();
     public DbSet<ItemActor> ItemActors => Set<ItemActor>();
     public DbSet<ArticleTheme> ArticleThemes => Set<ArticleTheme>();
@@ -20,6 +21,7 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<Theme> Themes => Set<Theme>();
     public DbSet<TrackedEntity> Entities => Set<TrackedEntity>();
     public DbSet<EntityAlias> Aliases => Set<EntityAlias>();
+    public DbSet<ProposedEntity> EntityProposals => Set<ProposedEntity>();
     public DbSet<SavedView> SavedViews => Set<SavedView>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
 
@@ -43,6 +45,7 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
             e.HasMany(a => a.Items).WithOne(i => i.Article).HasForeignKey(i => i.ArticleId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(a => a.Themes).WithOne().HasForeignKey(t => t.ArticleId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(a => a.Entities).WithOne().HasForeignKey(t => t.ArticleId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(a => a.Figures).WithOne().HasForeignKey(f => f.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<Item>(e =>
         {
@@ -75,6 +78,19 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
             e.HasMany(x => x.Aliases).WithOne().HasForeignKey(a => a.EntityId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<EntityAlias>(e => e.HasIndex(a => new { a.EntityId, a.Text }).IsUnique());
+        b.Entity<ProposedEntity>(e =>
+        {
+            e.ToTable("EntityProposals");
+            e.HasIndex(p => new { p.Kind, p.NormalizedName }).IsUnique();
+            e.HasMany(p => p.Articles).WithOne().HasForeignKey(a => a.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        });
+        b.Entity<ProposedEntityArticle>(e =>
+        {
+            e.ToTable("EntityProposalArticles");
+            e.HasKey(a => new { a.ProposalId, a.ArticleId });
+            e.HasIndex(a => a.ArticleId);
+            e.HasOne<Article>().WithMany().HasForeignKey(a => a.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<AuditEntry>(e =>
         {
             e.ToTable("Audit");

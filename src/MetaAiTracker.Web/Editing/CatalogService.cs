@@ -1,11 +1,15 @@
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using MetaAiTracker.Core.Model;
 using MetaAiTracker.Web.Accounts;
 using MetaAiTracker.Web.Components.Pages.Timeline;
 using MetaAiTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace MetaAiTracker.Web.Editing;
+
+/// <summary>A new person or outlet the extractors propose, as the admin list shows it.</summary>
+public sealed record ProposedEntityRow(int Id, EntityKind Kind, string Name, string? Reason, int Articles, int FirstArticleId);
 
 /// <summary>
 /// The theme list and the entity alias table, which the extractors read (re-extraction uses what admins leave here).
@@ -15,6 +19,13 @@ public sealed partial class CatalogService(IDbContextFactory<TrackerDbContext> d
 {
     [GeneratedRegex("^[a-z][a-z0-9-]{1,39}$")]
     private static partial Regex ThemeKey();
+
+    // Entity ids appear in URLs (/people/{id}) and exports, like the seeded ones (susan-li, the-verge).
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,59}$")]
+    private static partial Regex EntityId();
+
+    [GeneratedRegex("[^a-z0-9]+")]
+    private static partial Regex NotSlug();
 
     public async Task<Theme> AddThemeAsync(ClaimsPrincipal user, string key, string labelAr, string labelEn, IEnumerable<string> cues, CancellationToken ct = default)
     {
@@ -94,6 +105,74 @@ public sealed partial class CatalogService(IDbContextFactory<TrackerDbContext> d
         await db.SaveChangesAsync(ct);
         lookups.Invalidate();
         return alias;
+    }
+
+    /// <summary>The new people and outlets still waiting for an admin, the most often proposed first.</summary>
+    public async Task<List<ProposedEntityRow>> ProposedEntitiesAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.EntityProposals.AsNoTracking()
+            .Where(p => p.Status == AliasStatus.Proposed && p.Articles.Any())
+            .OrderByDescending(p => p.Articles.Count).ThenBy(p => p.Id)
+            .Select(p => new ProposedEntityRow(p.Id, p.Kind, p.Name, p.Reason, p.Articles.Count, p.Articles.Min(a => a.ArticleId)))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>An id for a name in Latin letters (Silicon Weekly → silicon-weekly); empty for one with none, for the admin to type.</summary>
+    public static string SuggestId(string? name)
+    {
+        var slug = NotSlug().Replace((name ?? "").ToLowerInvariant(), "-").Trim('-');
+        return slug.Length > 60 ? slug[..60].TrimEnd('-') : slug;
+    }
+
+    /// <summary>
+    /// Makes a proposed person or outlet a tracked entity whose proposed name is an accepted alias, so the next
+    /// ingestion or re-extraction attributes its quotes to <paramref name="id"/>.
+    /// </summary>
+    public async Task<TrackedEntity> AcceptEntityProposalAsync(ClaimsPrincipal user, int proposalId, string id, string nameEn, CancellationToken ct = default)
+    {
+        Access.Require(user, TrackerRoles.Admin, "accept proposed entities", logger);
+        id = (id ?? "").Trim();
+        if (!EntityId().IsMatch(id)) throw new ArgumentException($"'{id}' is not a valid id (2 to 60 lowercase Latin letters, digits or '-'); it appears in URLs");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var proposal = await PendingAsync(db, proposalId, ct);
+        if (await db.Entities.AnyAsync(e => e.Id == id, ct))
+            throw new ArgumentException($"'{id}' is already taken: choose another id, or refuse this proposal and add the name as an alias of '{id}'");
+        var entity = new TrackedEntity
+        {
+            Id = id, Kind = proposal.Kind, NameAr = proposal.Name, NameEn = EditorInput.Text(nameEn, "English name", 120) ?? "",
+            Aliases = [new EntityAlias { EntityId = id, Text = proposal.Name, Status = AliasStatus.Accepted, Note = "proposed, accepted by " + TrackerRoles.NameOf(user) }],
+        };
+        db.Entities.Add(entity);
+        (proposal.Status, proposal.EntityId) = (AliasStatus.Accepted, id);
+        AuditLog.Add(db, user, clock.GetUtcNow(), "entity.accept", "entity", id, null,
+            new { proposal.Kind, proposal.Name, Articles = proposal.Articles.Count }, new { entity.Id, entity.Kind, entity.NameAr, entity.NameEn });
+        await db.SaveChangesAsync(ct);
+        lookups.Invalidate();
+        logger.LogInformation("{User} accepted proposed {Kind} {Name} as entity {EntityId}", TrackerRoles.NameOf(user), proposal.Kind, proposal.Name, id);
+        return entity;
+    }
+
+    /// <summary>Refuses a proposed person or outlet; the refusal is kept, so later articles do not propose the name again.</summary>
+    public async Task RefuseEntityProposalAsync(ClaimsPrincipal user, int proposalId, CancellationToken ct = default)
+    {
+        Access.Require(user, TrackerRoles.Admin, "refuse proposed entities", logger);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var proposal = await PendingAsync(db, proposalId, ct);
+        proposal.Status = AliasStatus.Refused;
+        AuditLog.Add(db, user, clock.GetUtcNow(), "proposal.refuse", "proposal", proposal.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), null,
+            new { proposal.Kind, proposal.Name, proposal.Reason, Articles = proposal.Articles.Count, Status = AliasStatus.Proposed }, new { proposal.Status });
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("{User} refused proposed {Kind} {Name}", TrackerRoles.NameOf(user), proposal.Kind, proposal.Name);
+    }
+
+    private static async Task<ProposedEntity> PendingAsync(TrackerDbContext db, int proposalId, CancellationToken ct)
+    {
+        var proposal = await db.EntityProposals.Include(p => p.Articles).SingleOrDefaultAsync(p => p.Id == proposalId, ct)
+            ?? throw new KeyNotFoundException($"no proposed entity {proposalId}");
+        if (proposal.Status != AliasStatus.Proposed)
+            throw new ArgumentException($"«{proposal.Name}» was already {proposal.Status.ToString().ToLowerInvariant()}");
+        return proposal;
     }
 
     /// <summary>

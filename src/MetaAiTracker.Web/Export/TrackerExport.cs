@@ -80,13 +80,7 @@ public static class TrackerExport
                         foreach (var m in i.Amounts.OrderBy(m => m.Start))
                         {
                             w.WriteStartObject();
-                            w.WriteNumber("value", m.Value);
-                            w.WriteString("unit", m.Unit);
-                            w.WriteString("currency", m.Currency);
-                            w.WriteString("text", m.Text);
-                            w.WriteString("qualifier", m.Qualifier);
-                            w.WriteNumber("start", m.Start);
-                            w.WriteNumber("end", m.End);
+                            WriteAmount(w, m.Value, m.Unit, m.Currency, m.Text, m.Qualifier, m.Start, m.End);
                             w.WriteEndObject();
                         }
                         w.WriteEndArray();
@@ -112,8 +106,31 @@ public static class TrackerExport
             }
             w.WriteEndArray();
         }
+
+        w.WriteStartArray("figures");
+        await foreach (var f in db.ArticleFigures.AsNoTracking().OrderBy(f => f.ArticleId).ThenBy(f => f.Start).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            w.WriteStartObject();
+            w.WriteNumber("articleId", f.ArticleId);
+            WriteAmount(w, f.Value, f.Unit, f.Currency, f.Text, f.Qualifier, f.Start, f.End);
+            WriteDate(w, "date", f.DateStart, f.DateEnd, f.DateGranularity, f.DateEstimated, f.DateText ?? "");
+            w.WriteEndObject();
+            await FlushIfFullAsync(w, ct);
+        }
+        w.WriteEndArray();
         w.WriteEndObject();
         await w.FlushAsync(ct);
+    }
+
+    private static void WriteAmount(Utf8JsonWriter w, double value, string unit, string? currency, string text, string? qualifier, int start, int end)
+    {
+        w.WriteNumber("value", value);
+        w.WriteString("unit", unit);
+        w.WriteString("currency", currency);
+        w.WriteString("text", text);
+        w.WriteString("qualifier", qualifier);
+        w.WriteNumber("start", start);
+        w.WriteNumber("end", end);
     }
 
     private static readonly string[] CsvColumns =

@@ -7,8 +7,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace MetaAiTracker.Web.Ingestion;
 
 /// <summary>
-/// Writes new articles with all their rows (items, themes, actors, amounts, entities, alias proposals and search
-/// rows) through prepared commands, inside the caller's transaction. Bulk ingestion only: editors' changes go
+/// Writes new articles with all their rows (items, themes, actors, amounts, entities, alias and entity proposals and
+/// search rows) through prepared commands, inside the caller's transaction. Bulk ingestion only: editors' changes go
 /// through EF, which tracks versions.
 /// </summary>
 internal sealed class ArticleWriter : IDisposable
@@ -20,7 +20,9 @@ internal sealed class ArticleWriter : IDisposable
     private readonly RowInserter<ItemTheme> itemThemes;
     private readonly RowInserter<ItemActor> itemActors;
     private readonly RowInserter<ItemAmount> itemAmounts;
+    private readonly RowInserter<ArticleFigure> figures;
     private readonly RowInserter<EntityAlias> proposals;
+    private readonly EntityProposalWriter entityProposals;
     private readonly DbCommand findDuplicate;
     private RowInserter<AuditEntry>? audit;
     private readonly TrackerDbContext db;
@@ -30,7 +32,9 @@ internal sealed class ArticleWriter : IDisposable
         this.db = db;
         (articles, articleThemes, articleEntities) = (new(db), new(db), new(db));
         (items, itemThemes, itemActors, itemAmounts) = (new(db), new(db), new(db), new(db));
+        figures = new(db);
         proposals = new(db, orIgnore: true);
+        entityProposals = new(db);
         findDuplicate = db.Database.GetDbConnection().CreateCommand();
         findDuplicate.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         // Two index seeks, not one OR: with an OR, SQLite's plan depends on its statistics, and stale ones made it
@@ -53,11 +57,12 @@ internal sealed class ArticleWriter : IDisposable
     }
 
     /// <summary>Inserts the article and everything hanging off it; sets the generated ids on the objects.</summary>
-    public void Write(Article article, IEnumerable<VariantProposal> variantProposals, string articleShadow, IReadOnlyList<string> itemShadows)
+    public void Write(Article article, IEnumerable<VariantProposal> variantProposals, IEnumerable<EntityProposal>? newEntities, string articleShadow, IReadOnlyList<string> itemShadows)
     {
         articles.Insert(article);
         foreach (var t in article.Themes) { t.ArticleId = article.Id; articleThemes.Insert(t); }
         foreach (var e in article.Entities) { e.ArticleId = article.Id; articleEntities.Insert(e); }
+        foreach (var f in article.Figures) { f.ArticleId = article.Id; figures.Insert(f); }
         foreach (var item in article.Items)
         {
             item.ArticleId = article.Id;
@@ -68,6 +73,7 @@ internal sealed class ArticleWriter : IDisposable
         }
         foreach (var p in variantProposals.DistinctBy(p => (p.EntityId, p.Surface)))
             proposals.Insert(new EntityAlias { EntityId = p.EntityId, Text = p.Surface, Status = AliasStatus.Proposed, Note = p.Reason });
+        entityProposals.Write(article.Id, newEntities);
         SearchIndex.Index(db, article.Id, articleShadow, article.Items.Select((i, k) => (i.Id, itemShadows[k])));
     }
 
@@ -76,7 +82,7 @@ internal sealed class ArticleWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var d in new IDisposable[] { articles, articleThemes, articleEntities, items, itemThemes, itemActors, itemAmounts, proposals, findDuplicate })
+        foreach (var d in new IDisposable[] { articles, articleThemes, articleEntities, items, itemThemes, itemActors, itemAmounts, figures, proposals, entityProposals, findDuplicate })
             d.Dispose();
         audit?.Dispose();
     }

@@ -46,6 +46,15 @@ public static class ExtractionMapping
         return items;
     }
 
+    public static List<ArticleFigure> ToFigures(ArticleExtraction x) =>
+        [.. x.Figures.Select(f => new ArticleFigure
+        {
+            Value = f.Amount.Value, Unit = f.Amount.Unit, Currency = f.Amount.Currency, Text = f.Amount.Text, Qualifier = f.Amount.Qualifier,
+            Start = f.Amount.Span.Start, End = f.Amount.Span.End,
+            DateStart = f.Date?.Range.Start, DateEnd = f.Date?.Range.End, DateGranularity = f.Date?.Range.Granularity,
+            DateEstimated = f.Date?.Range.Estimated ?? false, DateText = f.Date?.Text,
+        })];
+
     public static List<ArticleEntity> ToArticleEntities(ArticleExtraction x) =>
         [.. x.Mentions.GroupBy(m => m.EntityId).Select(g => new ArticleEntity { EntityId = g.Key, Mentions = g.Count() })];
 

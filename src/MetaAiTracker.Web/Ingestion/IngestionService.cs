@@ -12,6 +12,13 @@ public enum IngestOutcome { Added, Duplicate, Rejected }
 
 public sealed record IngestResult(string Path, IngestOutcome Outcome, string Message, int? ArticleId = null, int Quotes = 0, int Events = 0, int Claims = 0);
 
+/// <summary>What a re-extraction changed: machine items the new rules give again as they were, new ones, and ones they no longer give.</summary>
+public sealed record ReextractSummary(int Articles, int Unchanged, int Added, int Removed, int KeptReviewed)
+{
+    public override string ToString() =>
+        $"re-extracted {Articles} article(s): {Added} item(s) new or changed, {Removed} gone or changed, {Unchanged} unchanged; {KeptReviewed} reviewed item(s) kept as editors left them";
+}
+
 /// <summary>
 /// Reads articles, runs the extractors and stores each article with all its items in one transaction,
 /// so a crash leaves either the whole article or nothing. The same article twice is stored once.
@@ -172,11 +179,12 @@ public sealed class IngestionService(
             IngestedAt = DateTimeOffset.UtcNow,
             Themes = [.. extraction.Themes.Distinct().Select(t => new ArticleTheme { ThemeKey = t })],
             Entities = ExtractionMapping.ToArticleEntities(extraction),
+            Figures = ExtractionMapping.ToFigures(extraction),
             Items = p.Items!,
         };
         article.SetPublished(source.Published);
 
-        writer.Write(article, extraction.VariantProposals, p.ArticleShadow, p.ItemShadows!);
+        writer.Write(article, extraction.VariantProposals, extraction.EntityProposals, p.ArticleShadow, p.ItemShadows!);
         if (p.Audit is { } audit) writer.Audit(audit(article.Id));
         return new IngestResult(p.Path, IngestOutcome.Added, $"{p.Path}: article {article.Id}", article.Id,
             extraction.Quotes.Count, extraction.Events.Count, extraction.Claims.Count);
@@ -186,8 +194,9 @@ public sealed class IngestionService(
     /// Runs the current extractors again. Machine items are replaced; items an editor confirmed, edited, added
     /// or rejected are kept, and a new machine item that overlaps one of them of the same kind is dropped.
     /// </summary>
-    public async Task<int> ReextractAsync(int? articleId = null, CancellationToken ct = default)
+    public async Task<ReextractSummary> ReextractAsync(int? articleId = null, CancellationToken ct = default)
     {
+        int same = 0, added = 0, removed = 0, keptCount = 0;
         var lexicon = await LoadLexiconAsync(ct);
         List<int> ids;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -195,13 +204,19 @@ public sealed class IngestionService(
         foreach (var id in ids)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
-            var article = await db.Articles.Include(a => a.Items).Include(a => a.Themes).Include(a => a.Entities).SingleAsync(a => a.Id == id, ct);
+            var article = await db.Articles.Include(a => a.Items).ThenInclude(i => i.Amounts).Include(a => a.Themes).Include(a => a.Entities).Include(a => a.Figures)
+                .AsSplitQuery().SingleAsync(a => a.Id == id, ct);
             var extraction = pipeline.Extract(article.Text, article.Published, lexicon);
             var kept = article.Items.Where(i => i.Status != ReviewStatus.Machine).ToList();
             var stale = article.Items.Where(i => i.Status == ReviewStatus.Machine).ToList();
             var fresh = ExtractionMapping.ToItems(extraction, article.Published)
                 .Where(n => !kept.Any(k => k.Kind == n.Kind && k.Start < n.End && n.Start < k.End))
                 .ToList();
+            var unchanged = stale.Select(Signature).Intersect(fresh.Select(Signature)).Count();
+            same += unchanged;
+            added += fresh.Count - unchanged;
+            removed += stale.Count - unchanged;
+            keptCount += kept.Count;
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await SearchIndex.RemoveItemsAsync(db, [.. stale.Select(i => i.Id)], ct);
@@ -215,6 +230,8 @@ public sealed class IngestionService(
             }
             db.ArticleEntities.RemoveRange(article.Entities);
             article.Entities = ExtractionMapping.ToArticleEntities(extraction);
+            db.ArticleFigures.RemoveRange(article.Figures);
+            article.Figures = ExtractionMapping.ToFigures(extraction);
             article.Stance = extraction.Stance;
             if (!article.RelevanceByEditor)
             {
@@ -225,14 +242,21 @@ public sealed class IngestionService(
             article.Version++;
             await AddProposalsAsync(db, extraction.VariantProposals, ct);
             await db.SaveChangesAsync(ct);
+            // The article proposes afresh what the current rules find: a name they no longer find loses its article.
+            await db.Database.ExecuteSqlAsync($"DELETE FROM EntityProposalArticles WHERE ArticleId = {article.Id}", ct);
+            using (var newEntities = new EntityProposalWriter(db)) newEntities.Write(article.Id, extraction.EntityProposals);
             // The article row is re-indexed with its fresh items; kept items stay indexed as they were.
             await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch WHERE rowid = {article.Id}", ct);
             SearchIndex.Index(db, article.Id, SearchIndex.ArticleShadow(article.Title, article.Text),
                 fresh.Select(i => (i.Id, SearchIndex.ItemShadow(i))));
             await tx.CommitAsync(ct);
         }
-        return ids.Count;
+        return new ReextractSummary(ids.Count, same, added, removed, keptCount);
     }
+
+    /// <summary>What an analyst would see change in an item: where it is, what kind, who said it, when, which side.</summary>
+    private static string Signature(Item i) =>
+        $"{i.Kind}|{i.Start}|{i.End}|{i.SpeakerEntityId}|{i.SpeakerName}|{i.QuoteKind}|{i.EventType}|{i.DateStart}|{i.DateEnd}|{i.Stance}|{string.Join(",", i.Amounts.Select(a => a.Value))}";
 
     private static async Task AddProposalsAsync(TrackerDbContext db, IReadOnlyList<VariantProposal> proposals, CancellationToken ct)
     {

@@ -33,7 +33,9 @@ public class DateExtractorTests
     [InlineData("أعلنت الشركة ذلك يوم الأربعاء.", "2025-07-09", "2025-07-09", DateGranularity.Day)]
     [InlineData("اجتمع الفريق في ديسمبر.", "2024-12-01", "2024-12-31", DateGranularity.Month)]
     [InlineData("ستطلق الشركة النموذج في ديسمبر.", "2025-12-01", "2025-12-31", DateGranularity.Month)]
-    [InlineData("تغير الموقف منذ عام 2023.", "2023-01-01", "2025-07-15", DateGranularity.Range)]
+    [InlineData("تغير الموقف منذ عام 2023.", "2023-01-01", "2023-12-31", DateGranularity.Year)]
+    [InlineData("تعمل الشركة في السوق منذ مارس 2024.", "2024-03-01", "2024-03-31", DateGranularity.Month)]
+    [InlineData("يعمل الفريق على النموذج منذ عامين.", "2023-01-01", "2023-12-31", DateGranularity.Year)]
     public void RelativeDatesResolveAgainstThePublicationDate(string text, string start, string end, DateGranularity granularity)
     {
         var d = Assert.Single(Dates(text, Run.July15));

@@ -94,4 +94,29 @@ public class TrackerExportTests
         }
         return records;
     }
+
+    [Fact]
+    public async Task AnAmountNoEventCarriesIsExportedAsAFigureOfItsArticleWithItsSentencesDate()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var dir = Directory.CreateTempSubdirectory("figures-");
+        var file = Path.Combine(dir.FullName, "figures.txt");
+        // A figure inside a direct quote: a quote is the speaker's words, not a happening, so no event carries it.
+        const string text = "ميتا والمساعد الذكي\nوقال مدير المنتج في ميتا: «جرب المساعد 40 في المئة من مستخدمينا منذ مارس 2025».";
+        await File.WriteAllTextAsync(file, text);
+        try
+        {
+            await store.Ingestion.IngestPathsAsync([file]);
+            using var doc = await ExportAsync(store, includeText: true);
+
+            var stored = doc.RootElement.GetProperty("articles")[0].GetProperty("text").GetString()!;
+            var figure = Assert.Single(doc.RootElement.GetProperty("figures").EnumerateArray());
+            Assert.Equal(40, figure.GetProperty("value").GetDouble());
+            Assert.Equal("percent", figure.GetProperty("unit").GetString());
+            var (start, end) = (figure.GetProperty("start").GetInt32(), figure.GetProperty("end").GetInt32());
+            Assert.StartsWith("40", stored[start..end]);
+            Assert.Equal("2025-03-01", figure.GetProperty("date").GetProperty("start").GetString());
+        }
+        finally { dir.Delete(recursive: true); }
+    }
 }

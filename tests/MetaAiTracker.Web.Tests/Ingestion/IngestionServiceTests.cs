@@ -143,4 +143,20 @@ public class IngestionServiceTests
         Assert.All(items.Where(i => i.Status == ReviewStatus.Machine), i => Assert.True(i.Id > addedId));
         Assert.InRange(items.Count(i => i.Status == ReviewStatus.Machine), machineBefore - 1, machineBefore);
     }
+
+    [Fact]
+    public async Task ReextractionWithTheSameRulesSaysNothingChanged()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync([TestStore.SeedsDir]);
+        int machine;
+        await using (var db = await store.DbAsync())
+            machine = await db.Items.CountAsync(i => i.Status == ReviewStatus.Machine);
+
+        var summary = await store.Ingestion.ReextractAsync();
+
+        Assert.Equal(5, summary.Articles);
+        Assert.Equal((machine, 0, 0), (summary.Unchanged, summary.Added, summary.Removed));
+        Assert.Contains($"{machine} unchanged", summary.ToString());
+    }
 }

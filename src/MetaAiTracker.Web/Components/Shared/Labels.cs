@@ -19,6 +19,7 @@ public static class Labels
     public static string Status(ReviewStatus s) => Ui.T("status." + Key(s));
     public static string Zoom(Zoom z) => Ui.T("zoom." + Key(z));
     public static string Lane(Lane l) => Ui.T("lane." + Key(l));
+    public static string EntityKind(EntityKind k) => Ui.T("entityKind." + Key(k));
 
     /// <summary>A theme's or entity's name in the reader's language.</summary>
     public static string Name(string arabic, string english) => Ui.IsEnglish && english.Length > 0 ? english : arabic;

@@ -130,6 +130,61 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.ToTable("ArticleEntities");
                 });
 
+            modelBuilder.Entity("MetaAiTracker.Web.Data.ArticleFigure", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Currency")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DateEstimated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DateGranularity")
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DateText")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("End")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Qualifier")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Start")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Value")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("ArticleFigures");
+                });
+
             modelBuilder.Entity("MetaAiTracker.Web.Data.ArticleTheme", b =>
                 {
                     b.Property<int>("ArticleId")
@@ -393,6 +448,59 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.HasIndex("ThemeKey", "ItemId");
 
                     b.ToTable("ItemThemes");
+                });
+
+            modelBuilder.Entity("MetaAiTracker.Web.Data.ProposedEntity", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "NormalizedName")
+                        .IsUnique();
+
+                    b.ToTable("EntityProposals", (string)null);
+                });
+
+            modelBuilder.Entity("MetaAiTracker.Web.Data.ProposedEntityArticle", b =>
+                {
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProposalId", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("EntityProposalArticles", (string)null);
                 });
 
             modelBuilder.Entity("MetaAiTracker.Web.Data.SavedView", b =>
@@ -682,6 +790,15 @@ namespace MetaAiTracker.Web.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MetaAiTracker.Web.Data.ArticleFigure", b =>
+                {
+                    b.HasOne("MetaAiTracker.Web.Data.Article", null)
+                        .WithMany("Figures")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("MetaAiTracker.Web.Data.ArticleTheme", b =>
                 {
                     b.HasOne("MetaAiTracker.Web.Data.Article", null)
@@ -734,6 +851,21 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.HasOne("MetaAiTracker.Web.Data.Item", null)
                         .WithMany("Themes")
                         .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MetaAiTracker.Web.Data.ProposedEntityArticle", b =>
+                {
+                    b.HasOne("MetaAiTracker.Web.Data.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MetaAiTracker.Web.Data.ProposedEntity", null)
+                        .WithMany("Articles")
+                        .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -793,6 +925,8 @@ namespace MetaAiTracker.Web.Data.Migrations
                 {
                     b.Navigation("Entities");
 
+                    b.Navigation("Figures");
+
                     b.Navigation("Items");
 
                     b.Navigation("Themes");
@@ -805,6 +939,11 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.Navigation("Amounts");
 
                     b.Navigation("Themes");
+                });
+
+            modelBuilder.Entity("MetaAiTracker.Web.Data.ProposedEntity", b =>
+                {
+                    b.Navigation("Articles");
                 });
 
             modelBuilder.Entity("MetaAiTracker.Web.Data.TrackedEntity", b =>
