@@ -107,9 +107,13 @@ public sealed class EventExtractor : IExtractor
         return false;
     }
 
-    // A publication line: the date followed by a clock time, or a paragraph that holds little besides the date.
+    // A publication line: the date followed by a clock time, a paragraph that holds little besides the date, or a
+    // date that no preposition introduces written in digits (2025-12-11، 03/11/2025) or opening the article.
     private static bool Dateline(ExtractionContext ctx, ResolvedDate d)
     {
+        var at = ctx.TokenIndexAt(d.Span.Start);
+        var introduced = at > 0 && DateLeads.Contains(ctx.Tokens[at - 1].Norm) || DateLeads.Contains(ctx.Tokens[at].Norm);
+        if (!introduced && (at < 3 || !d.Text.Any(char.IsLetter) && d.Text.IndexOfAny(['-', '/']) >= 0)) return true;
         var after = ctx.Text.AsSpan(d.Span.End, Math.Min(8, ctx.Text.Length - d.Span.End)).TrimStart(" ,،–-\u00a0");
         if (after.Length >= 4 && char.IsDigit(after[0]) && (after[1] == ':' || char.IsDigit(after[1]) && after[2] == ':')) return true;
         var paragraph = ctx.Paragraphs.FirstOrDefault(p => p.Contains(d.Span.Start));
