@@ -4,6 +4,7 @@ using MetaAiTracker.Web.Editing;
 using MetaAiTracker.Core.Ingestion;
 using MetaAiTracker.Web.Data;
 using MetaAiTracker.Web.Ingestion;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor.Services;
 using Serilog;
@@ -54,12 +55,39 @@ public static class AppServices
         builder.Services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(o => o.MaximumReceiveMessageSize = options.MaxFileBytes + 1_000_000);
         builder.Services.AddMudServices();
+
+        // The API: enums by name both ways (a bare number means nothing to a script's reader), a missing field the
+        // body needs is refused while binding, and binding failures are thrown so ApiProblems can say why.
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.RespectRequiredConstructorParameters = true;
+        });
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiProblems>();
         return builder;
     }
 
     public static WebApplication UseTrackerWeb(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+        // API errors are problem details (ApiProblems); a page's error shows the error page.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        // An address nothing answers is the app's own not-found page (status 404 kept). Not inside UseWhen: a branch
+        // re-executes without routing again, and the page came back empty. An endpoint's own status stays as it answered.
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.Use((c, next) =>
+        {
+            if ((c.GetEndpoint() is not null || c.Request.Path.StartsWithSegments("/api")) && c.Features.Get<IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+                // Out of sight too: Blazor renders a page differently while it believes status-code pages are on.
+                c.Features.Set<IStatusCodePagesFeature>(null);
+            }
+            return next(c);
+        });
+        // The API's answers without a body are problem details too: 401 and 403 from the cookie, 404 and 405 from routing.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseSerilogRequestLogging();
         // Arabic unless the reader chose English (a cookie set by /culture). Only the interface language changes:
         // numbers and dates are formatted by the app itself, never through the Arabic culture's Hijri calendar.
@@ -82,7 +110,7 @@ public static class AppServices
             var lang = http.Request.Query["lang"].FirstOrDefault() ?? "ar";
             if (lang is not ("ar" or "en")) return Results.BadRequest($"unknown language '{lang}' (use ar or en)");
             var filter = Components.Pages.Timeline.TimelineFilter.FromUri(http.Request.QueryString.Value ?? "");
-            if (filter.Problems.Count > 0) return Results.BadRequest($"cannot read {string.Join(", ", filter.Problems)}");
+            if (filter.Problems.Count > 0) return Results.BadRequest($"cannot read {string.Join(", ", filter.Problems)} (dates are {EditorInput.DateForms}, from {EditorInput.Earliest} to {EditorInput.Latest})");
             var by = http.User.Identity?.Name ?? "MetaAiTracker";
             try
             {

@@ -26,7 +26,7 @@ public static class NumberWords
     private enum Kind { Digits, Unit, Ten, Tens, Hundred, Scale, Dual, Plural, Fraction, Point }
 
     private sealed record Rules(
-        Dictionary<string, double> Units, List<string> Ten, Dictionary<string, double> Tens, Dictionary<string, double> Hundreds,
+        Dictionary<string, double> Units, List<string> Ten, List<string> TeenOnly, Dictionary<string, double> Tens, Dictionary<string, double> Hundreds,
         Dictionary<string, double> Fractions, Dictionary<string, double> Scales, Dictionary<string, double> ScaleDuals, Dictionary<string, double> ScalePlurals,
         Dictionary<string, double> LatinScales, List<string> DecimalWords, string FractionFirstMark,
         Dictionary<string, int> Ordinals, Dictionary<string, int> OrdinalTens);
@@ -36,6 +36,7 @@ public static class NumberWords
     private static readonly Dictionary<string, (Kind Kind, double Value)>.AlternateLookup<ReadOnlySpan<char>> WordLookup = Words.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> LatinScales = R.LatinScales.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly HashSet<string> Ten = [.. R.Ten];
+    private static readonly HashSet<string> TeenOnly = [.. R.TeenOnly];
     private static readonly HashSet<string> OrdinalOpeners = [.. R.Ordinals.Keys.Concat(R.OrdinalTens.Keys)];
 
     // A clitic written onto a number word: وعشرين، بثماني، لعشرين، وبمليار.
@@ -133,6 +134,7 @@ public static class NumberWords
                     group = v; prev = firstKind;
                     break;
             }
+            if (IsTeenOnly(tokens[i].Norm) && (i + 1 >= tokens.Count || Broken(ctx, i, i + 1) || !Ten.Contains(tokens[i + 1].Norm))) return null;
         }
 
         // Before a و the reading so far is complete; a part after it that does not fit goes back to here.
@@ -348,6 +350,8 @@ public static class NumberWords
         (kind, value) = w;
         return '\0';
     }
+
+    private static bool IsTeenOnly(string norm) => TeenOnly.Contains(norm) || norm.Length > 4 && (TeenOnly.Contains(norm[1..]) || TeenOnly.Contains(norm[2..]));
 
     /// <summary>The value of a scale word, with or without the article (مليار، المليار، الالف).</summary>
     private static double? ScaleWord(string norm)

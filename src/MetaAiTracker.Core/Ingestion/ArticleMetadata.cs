@@ -62,24 +62,30 @@ public sealed record ArticleMetadata(string? Title, string? Url, string? Source,
             NullIfEmpty(v.GetValueOrDefault("source")), published);
     }
 
-    /// <summary>YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Q1..Q4, YYYY-H1/H2 or an ISO date-time; a leading ~ means estimated. Null when unreadable.</summary>
+    /// <summary>
+    /// YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Q1..Q4, YYYY-H1/H2 or an ISO date-time; a leading ~ means estimated. Null when
+    /// unreadable or outside <see cref="DateRange.Earliest"/>..<see cref="DateRange.Latest"/>: the Core's one date parser.
+    /// </summary>
     public static DateRange? ParseDate(string? value, bool estimated = false)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         var s = value.Trim();
         if (s.StartsWith('~')) { estimated = true; s = s[1..].Trim(); }
         var inv = CultureInfo.InvariantCulture;
-        if (DateOnly.TryParseExact(s, "yyyy-MM-dd", inv, DateTimeStyles.None, out var day)) return DateRange.Day(day, estimated);
-        if (DateOnly.TryParseExact(s, "yyyy-MM", inv, DateTimeStyles.None, out var month)) return DateRange.Month(month.Year, month.Month, estimated);
-        if (s.Length == 4 && int.TryParse(s, NumberStyles.None, inv, out var year) && year is > 1900 and < 2200) return DateRange.Year(year, estimated);
+        // Each year is checked before a range is built from it: a month or quarter of year 9999 would overflow.
+        if (DateOnly.TryParseExact(s, "yyyy-MM-dd", inv, DateTimeStyles.None, out var day)) return DateRange.Holds(day.Year) ? DateRange.Day(day, estimated) : null;
+        if (DateOnly.TryParseExact(s, "yyyy-MM", inv, DateTimeStyles.None, out var month)) return DateRange.Holds(month.Year) ? DateRange.Month(month.Year, month.Month, estimated) : null;
+        if (s.Length == 4 && int.TryParse(s, NumberStyles.None, inv, out var year)) return DateRange.Holds(year) ? DateRange.Year(year, estimated) : null;
         // A quarter or a half, as editors date what the news gives no closer than that ("in the first quarter of 2025").
-        if (s.Length == 7 && s[4] == '-' && int.TryParse(s[..4], NumberStyles.None, inv, out year) && year is > 1900 and < 2200 && s[6] is >= '1' and <= '4')
+        if (s.Length == 7 && s[4] == '-' && int.TryParse(s[..4], NumberStyles.None, inv, out year) && s[6] is >= '1' and <= '4')
         {
+            if (!DateRange.Holds(year)) return null;
             if (s[5] is 'Q' or 'q') return DateRange.Quarter(year, s[6] - '0', estimated);
             if (s[5] is 'H' or 'h' && s[6] is '1' or '2')
                 return new DateRange(new DateOnly(year, s[6] == '1' ? 1 : 7, 1), new DateOnly(year, s[6] == '1' ? 6 : 12, s[6] == '1' ? 30 : 31), DateGranularity.Half, estimated);
         }
-        if (DateTimeOffset.TryParse(s, inv, DateTimeStyles.AssumeUniversal, out var dt)) return DateRange.Day(DateOnly.FromDateTime(dt.UtcDateTime), estimated);
+        if (DateTimeOffset.TryParse(s, inv, DateTimeStyles.AssumeUniversal, out var dt) && DateRange.Holds(dt.UtcDateTime.Year))
+            return DateRange.Day(DateOnly.FromDateTime(dt.UtcDateTime), estimated);
         return null;
     }
 

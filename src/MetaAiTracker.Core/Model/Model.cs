@@ -9,6 +9,17 @@ public enum DateGranularity { Day, Week, Month, Quarter, Season, Half, Year, Ran
 /// <summary>A date as news text gives it: an inclusive range of days, its precision, and whether it is only estimated.</summary>
 public sealed record DateRange(DateOnly Start, DateOnly End, DateGranularity Granularity, bool Estimated = false)
 {
+    /// <summary>
+    /// The one range of dates the store holds, whoever gives the date (a file, an editor, a filter, the command line):
+    /// the years the date extractor reads in text, so the history an article recalls fits, while a stray 0001-01-01
+    /// (many CMSs' "no date") cannot stretch the timeline over two thousand years of empty periods.
+    /// </summary>
+    public static readonly DateOnly Earliest = new(1900, 1, 1), Latest = new(2100, 12, 31);
+
+    public static bool Holds(int year) => year >= Earliest.Year && year <= Latest.Year;
+
+    public bool IsHeld => Start >= Earliest && End <= Latest;
+
     public static DateRange Day(DateOnly d, bool estimated = false) => new(d, d, DateGranularity.Day, estimated);
 
     public static DateRange Month(int year, int month, bool estimated = false)

@@ -112,9 +112,12 @@ public static class AccountSetup
         }).AllowAnonymous();
     }
 
-    /// <summary>Only a path on this site: never an open redirect.</summary>
+    /// <summary>
+    /// Only a path on this site: never an open redirect, and only printable ASCII, as a Location header must be (a
+    /// tab or newline made Kestrel throw, and browsers drop tabs, so "/\t/host" would have become "//host").
+    /// </summary>
     public static string LocalPath(string? url) =>
-        url is { Length: > 0 } && url[0] == '/' && !url.StartsWith("//") && !url.StartsWith("/\\") ? url : "/";
+        url is { Length: > 0 } && url[0] == '/' && !url.StartsWith("//") && !url.StartsWith("/\\") && url.All(c => c is > ' ' and < '\x7f') ? url : "/";
 
     /// <summary>
     /// Content-Security-Policy and the usual hardening headers. Blazor Server needs its WebSocket (connect-src) and

@@ -37,6 +37,8 @@ public sealed record BriefingModel(
     public int NewItems { get; init; }
     /// <summary>Items of the view an editor has reviewed (confirmed, edited or added).</summary>
     public int ReviewedItems { get; init; }
+    /// <summary>The chart's periods: months, or coarser when the view spans more than a chart shows.</summary>
+    public Zoom ChartZoom { get; init; } = Zoom.Month;
 }
 
 /// <summary>
@@ -88,10 +90,11 @@ public static class BriefingQuery
             Shifts(summary.Periods), [.. events.Select(Map)], [.. quotes.Select(Map)], [.. open.Select(Map)], [.. closed.Select(Map)], sources, themes)
         {
             ReviewedItems = reviewed,
+            ChartZoom = summary.Zoom,
         };
     }
 
-    /// <summary>The three largest moves of the balance between one month that leans and the next that leans.</summary>
+    /// <summary>The three largest moves of the balance between one period that leans and the next that leans.</summary>
     public static List<BalanceShift> Shifts(IReadOnlyList<PeriodCount> periods)
     {
         var leaning = periods.Where(p => p.Open + p.Closed > 0).ToList();

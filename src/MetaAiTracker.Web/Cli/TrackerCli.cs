@@ -157,7 +157,7 @@ public static class TrackerCli
             var filter = TimelineFilter.Parse(parse.GetValue(themes), null, null, null, null, null, parse.GetValue(from), parse.GetValue(to), null, null, null, parse.GetValue(items));
             if (filter.Problems.Count > 0)
             {
-                Console.Error.WriteLine($"tracker briefing: cannot read {string.Join(", ", filter.Problems)} (dates are YYYY, YYYY-MM or YYYY-MM-DD; items are ids)");
+                Console.Error.WriteLine($"tracker briefing: cannot read {string.Join(", ", filter.Problems)} (dates are {Editing.EditorInput.DateForms}, from {Editing.EditorInput.Earliest} to {Editing.EditorInput.Latest}; items are ids)");
                 return 2;
             }
             await using var sp = await StoreAsync(parse.GetValue(db), ct);

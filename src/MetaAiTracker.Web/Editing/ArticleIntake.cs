@@ -69,6 +69,6 @@ public sealed class ArticleIntake(IngestionService ingestion, UrlFetcher fetcher
         Title = EditorInput.Text(d.Title, "title", 300) ?? source.Title,
         Source = EditorInput.Text(d.Source, "outlet", 300) ?? source.Source,
         Url = EditorInput.WebAddress(d.Url) ?? source.Url,
-        Published = EditorInput.Date(d.Published, d.PublishedEstimated, "publication date") ?? source.Published,
+        Published = EditorInput.Date(d.Published, d.PublishedEstimated) ?? source.Published,
     };
 }

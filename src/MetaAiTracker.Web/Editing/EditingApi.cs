@@ -21,14 +21,14 @@ public sealed record AliasStatusBody(AliasStatus Status);
 
 /// <summary>
 /// The editors' and admins' actions over HTTP (JSON only, for scripts and tests). The route policies refuse a role
-/// that does not fit before the handler runs, and the services check again; the filter turns each refusal into its
-/// status code with a message that names the problem.
+/// that does not fit before the handler runs, and the services check again; <see cref="ApiProblems"/> turns each
+/// refusal into its status code with a problem-details body that names the problem.
 /// </summary>
 public static class EditingApi
 {
     public static void MapEditingApi(this WebApplication app)
     {
-        var edit = app.MapGroup("/api").RequireAuthorization(TrackerRoles.EditPolicy).AddEndpointFilter(Errors);
+        var edit = app.MapGroup("/api").RequireAuthorization(TrackerRoles.EditPolicy);
         edit.MapPost("/articles", (NewArticle a, ClaimsPrincipal u, ArticleIntake intake, CancellationToken ct) =>
             Added(intake.PasteAsync(u, a.Text, a.Html, new ArticleDetails(a.Title, a.Source, a.Url, a.Published, a.PublishedEstimated), ct)));
         edit.MapPost("/articles/fetch", (FetchArticle a, ClaimsPrincipal u, ArticleIntake intake, CancellationToken ct) =>
@@ -50,7 +50,7 @@ public static class EditingApi
         edit.MapPatch("/items/{id:int}", async (int id, ItemPatch p, ClaimsPrincipal u, ReviewService review, CancellationToken ct) =>
             Item(await review.EditAsync(u, id, p.Version, p.Edit, ct)));
 
-        var admin = app.MapGroup("/api").RequireAuthorization(TrackerRoles.AdminPolicy).AddEndpointFilter(Errors);
+        var admin = app.MapGroup("/api").RequireAuthorization(TrackerRoles.AdminPolicy);
         admin.MapPost("/themes", async (ThemeBody t, ClaimsPrincipal u, CatalogService catalog, CancellationToken ct) =>
             Results.Created($"/api/themes/{t.Key}", await catalog.AddThemeAsync(u, t.Key, t.LabelAr, t.LabelEn, t.Cues ?? [], ct)));
         admin.MapPut("/themes/{key}", async (string key, ThemeBody t, ClaimsPrincipal u, CatalogService catalog, CancellationToken ct) =>
@@ -99,20 +99,37 @@ public static class EditingApi
         Themes = i.Themes.Select(t => t.ThemeKey) });
 
     private static IResult Article(Article a) => Results.Ok(new { a.Id, a.Version, a.IsRelevant, a.Reviewed, Themes = a.Themes.Select(t => t.ThemeKey).Order() });
+}
 
-    private static async ValueTask<object?> Errors(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+/// <summary>
+/// Every error of the API as a problem-details body (RFC 9457) with the reason, logged: a refusal, a value that cannot
+/// be read (malformed JSON and unknown enum names included, which the binder throws on), and an unexpected failure,
+/// which would otherwise be re-executed on the error page and come back as an empty 405 for a PUT or PATCH.
+/// A request that cannot be bound anywhere else (a form post without its token) is a problem too.
+/// </summary>
+public sealed class ApiProblems(ILogger<ApiProblems> logger) : Microsoft.AspNetCore.Diagnostics.IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
-        try
+        // By now the request's path is the error page's; the feature keeps the one that failed.
+        var path = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path;
+        if (!path.StartsWith("/api/", StringComparison.Ordinal) && exception is not BadHttpRequestException) return false;
+        var (status, detail) = exception switch
         {
-            return await next(context);
-        }
-        catch (AccessDeniedException ex) { return Results.Problem(ex.Message, statusCode: StatusCodes.Status403Forbidden); }
-        catch (KeyNotFoundException ex) { return Results.Problem(ex.Message, statusCode: StatusCodes.Status404NotFound); }
-        catch (EditConflictException ex)
-        {
-            return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict,
-                extensions: new Dictionary<string, object?> { ["by"] = ex.Other?.UserName, ["at"] = ex.Other?.At, ["before"] = ex.Other?.Before, ["after"] = ex.Other?.After });
-        }
-        catch (ArgumentException ex) { return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest); }
+            AccessDeniedException => (StatusCodes.Status403Forbidden, exception.Message),
+            KeyNotFoundException => (StatusCodes.Status404NotFound, exception.Message),
+            EditConflictException => (StatusCodes.Status409Conflict, exception.Message),
+            ArgumentException => (StatusCodes.Status400BadRequest, exception.Message),
+            // The binder's own message names the parameter; the JSON reader's says what and where.
+            BadHttpRequestException bad => (bad.StatusCode, bad.InnerException is { } inner ? $"{bad.Message} {inner.Message}" : bad.Message),
+            _ => (StatusCodes.Status500InternalServerError, $"the server could not finish this request; its log has the details (trace {http.TraceIdentifier})"),
+        };
+        if (status >= 500) logger.LogError(exception, "{Method} {Path} failed for {User}", http.Request.Method, path, TrackerRoles.NameOf(http.User));
+        else logger.LogWarning("{Method} {Path} refused for {User} ({Status}): {Reason}", http.Request.Method, path, TrackerRoles.NameOf(http.User), status, detail);
+        var other = (exception as EditConflictException)?.Other;
+        var extensions = other is null ? null
+            : new Dictionary<string, object?> { ["by"] = other.UserName, ["at"] = other.At, ["before"] = other.Before, ["after"] = other.After };
+        await TypedResults.Problem(detail, statusCode: status, extensions: extensions).ExecuteAsync(http);
+        return true;
     }
 }

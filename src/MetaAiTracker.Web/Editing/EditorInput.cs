@@ -1,5 +1,7 @@
+using System.Globalization;
 using MetaAiTracker.Core.Ingestion;
 using MetaAiTracker.Core.Model;
+using MetaAiTracker.Web.Components.Shared;
 
 namespace MetaAiTracker.Web.Editing;
 
@@ -12,6 +14,9 @@ public static class EditorInput
 {
     public const string DateForms = "YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD";
 
+    public static string Earliest => DateRange.Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Latest => DateRange.Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     /// <summary>One line of cleaned text, or null when nothing is left; longer than <paramref name="max"/> is refused.</summary>
     public static string? Text(string? value, string field, int max)
     {
@@ -21,10 +26,13 @@ public static class EditorInput
         return clean.Length == 0 ? null : clean;
     }
 
-    /// <summary>A date at its own precision; null when blank.</summary>
-    public static DateRange? Date(string? value, bool estimated, string field = "date") =>
+    /// <summary>
+    /// A date at its own precision; null when blank. The refusal is in the reader's language (an editor's page, or
+    /// the API caller's language cookie), since an editor is the one who retypes it.
+    /// </summary>
+    public static DateRange? Date(string? value, bool estimated) =>
         string.IsNullOrWhiteSpace(value) ? null
-        : ArticleMetadata.ParseDate(value, estimated) ?? throw new ArgumentException($"cannot read the {field} '{value}' (use {DateForms})");
+        : ArticleMetadata.ParseDate(value, estimated) ?? throw new ArgumentException(Ui.T("input.badDate", value.Trim(), DateForms, Earliest, Latest));
 
     /// <summary>An absolute http or https address; null when blank.</summary>
     public static string? WebAddress(string? value)

@@ -65,7 +65,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         }, ct);
 
     public Task<Item> EditAsync(ClaimsPrincipal user, int itemId, int version, ItemEdit edit, CancellationToken ct = default) =>
-        ChangeItemAsync(user, itemId, version, "item.edit", async (item, db) =>
+        edit is null ? throw new ArgumentException("nothing to change: give the edit (the fields to change)") : ChangeItemAsync(user, itemId, version, "item.edit", async (item, db) =>
         {
             await ApplyAsync(item, edit, db, ct);
             // An added item stays "added" (quality counts it as a miss of the machine's); a machine item becomes "edited".
@@ -134,7 +134,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
             }
             if (details.Published is { } published)
             {
-                var date = EditorInput.Date(published, details.PublishedEstimated, "publication date");
+                var date = EditorInput.Date(published, details.PublishedEstimated);
                 article.SetPublished(date);
                 var placed = await db.Items.Where(i => i.ArticleId == article.Id && i.Kind != ItemKind.Event && i.DateText == null).ToListAsync(ct);
                 foreach (var i in placed)

@@ -25,7 +25,7 @@ public static class ExtractionMapping
         {
             var item = New(ItemKind.Event, e, x.ExtractorVersion);
             // An event is placed by its own date only; without one it stays undated rather than borrowing the article's.
-            SetDate(item, e.Date?.Range, e.Date?.Text);
+            SetDate(item, Held(e.Date)?.Range, Held(e.Date)?.Text);
             item.Summary = e.Summary;
             item.EventType = e.EventType;
             item.Amounts = [.. e.Amounts.Select(a => new ItemAmount
@@ -47,13 +47,16 @@ public static class ExtractionMapping
     }
 
     public static List<ArticleFigure> ToFigures(ArticleExtraction x) =>
-        [.. x.Figures.Select(f => new ArticleFigure
+        [.. x.Figures.Select(f => (f.Amount, Date: Held(f.Date))).Select(f => new ArticleFigure
         {
             Value = f.Amount.Value, Unit = f.Amount.Unit, Currency = f.Amount.Currency, Text = f.Amount.Text, Qualifier = f.Amount.Qualifier,
             Start = f.Amount.Span.Start, End = f.Amount.Span.End,
             DateStart = f.Date?.Range.Start, DateEnd = f.Date?.Range.End, DateGranularity = f.Date?.Range.Granularity,
             DateEstimated = f.Date?.Range.Estimated ?? false, DateText = f.Date?.Text,
         })];
+
+    /// <summary>A date read in the text outside the store's range (an early Hijri year, say) places nothing.</summary>
+    private static ResolvedDate? Held(ResolvedDate? d) => d is { Range.IsHeld: true } ? d : null;
 
     public static List<ArticleEntity> ToArticleEntities(ArticleExtraction x) =>
         [.. x.Mentions.GroupBy(m => m.EntityId).Select(g => new ArticleEntity { EntityId = g.Key, Mentions = g.Count() })];

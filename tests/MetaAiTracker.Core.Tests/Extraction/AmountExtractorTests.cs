@@ -56,6 +56,7 @@ public class AmountExtractorTests
     // Three to ten and the count after it: any noun is counted, except time (سبع سنوات is a duration).
     [InlineData("افتتحت الشركة أربعة مكاتب جديدة", 4, "other", null)]
     [InlineData("تعمل في سبع مناطق حول العالم", 7, "other", null)]
+    [InlineData("استحوذت على إحدى عشرة شركة", 11, "other", null)]
     [InlineData("سرّحت Meta 600 موظف من قسمها", 600, "people", null)]
     [InlineData("أبرمت 12 صفقة هذا العام", 12, "other", null)]
     [InlineData("تفتح 30 مكتبا في المنطقة", 30, "other", null)]
@@ -86,6 +87,9 @@ public class AmountExtractorTests
     [InlineData("رسم قدره 75 قرشا", 0.75, "EGP", null)]
     [InlineData("بسعر 3 دولارات و50 سنتا", 3.5, "USD", null)]
     [InlineData("يبلغ سعره 42 EUR", 42, "EUR", null)]
+    [InlineData("بسعر 350 ر.س شهريا", 350, "SAR", null)]
+    [InlineData("بسعر 99 د.إ فقط", 99, "AED", null)]
+    [InlineData("غرامة 40 د.ك", 40, "KWD", null)]
     public void Currencies(string text, double value, string unit, string? qualifier) => AssertSingle(text, value, unit, qualifier);
 
     [Theory]
@@ -231,6 +235,8 @@ public class AmountExtractorTests
     [InlineData("ألفا جو هزم البطل")]
     [InlineData("يقارن Llama 3.1 405B بنموذج Qwen 2.5 72B")]
     [InlineData("وهي إحدى الشركات الكبرى")]
+    [InlineData("وهو أحد تطبيقات الشركة")]
+    [InlineData("كانت إحدى شركات التقنية")]
     [InlineData("بعد سبع سنوات من العمل")]
     [InlineData("في الدورة الثالثة عشرة للمؤتمر")]
     [InlineData("خلال السنوات الخمس الماضية")]

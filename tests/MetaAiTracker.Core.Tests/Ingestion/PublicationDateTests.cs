@@ -26,5 +26,22 @@ public class PublicationDateTests
     [InlineData("2025-13")]
     [InlineData("الصيف الماضي")]
     [InlineData("1850")]
-    public void RefusesWhatIsNotADate(string text) => Assert.Null(ArticleMetadata.ParseDate(text));
+    [InlineData("0001-01")]
+    [InlineData("0001-01-01")]
+    [InlineData("9999-12")]
+    [InlineData("9999-12-31")]
+    [InlineData("1899-12-31")]
+    [InlineData("2101-01")]
+    [InlineData("2150")]
+    [InlineData("2199-Q4")]
+    [InlineData("0001-01-01T00:00:00Z")]
+    [InlineData("9999-12-31T23:59:59+00:00")]
+    public void RefusesWhatIsNotADateOrLiesOutsideTheStoresRange(string text) => Assert.Null(ArticleMetadata.ParseDate(text));
+
+    [Theory]
+    [InlineData("1900-01-01")]
+    [InlineData("1900")]
+    [InlineData("2100-12")]
+    [InlineData("2100-H2")]
+    public void TheRangesEdgesAreHeld(string text) => Assert.NotNull(ArticleMetadata.ParseDate(text));
 }

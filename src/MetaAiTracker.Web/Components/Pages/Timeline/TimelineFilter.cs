@@ -1,4 +1,5 @@
 using System.Globalization;
+using MetaAiTracker.Core.Ingestion;
 using MetaAiTracker.Core.Model;
 using MetaAiTracker.Web.Data;
 using Microsoft.AspNetCore.WebUtilities;
@@ -23,7 +24,7 @@ public sealed record TimelineFilter
     public IReadOnlyList<int> Items { get; init; } = [];
     public string? Speaker { get; init; }
     public string? Source { get; init; }
-    /// <summary>As given: <c>YYYY</c>, <c>YYYY-MM</c> or <c>YYYY-MM-DD</c>.</summary>
+    /// <summary>As given, in any form the editors' date field reads (<c>YYYY</c>, <c>YYYY-MM</c>, <c>YYYY-MM-DD</c>, <c>YYYY-Q2</c>…).</summary>
     public string? From { get; init; }
     public string? To { get; init; }
     public string? Query { get; init; }
@@ -115,20 +116,9 @@ public sealed record TimelineFilter
 
     public static string Key<T>(T value) where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    /// <summary>The first (or last) day that a <c>YYYY</c>, <c>YYYY-MM</c> or <c>YYYY-MM-DD</c> bound covers.</summary>
-    public static DateOnly? Bound(string? text, bool start)
-    {
-        var s = text?.Trim();
-        var inv = CultureInfo.InvariantCulture;
-        if (string.IsNullOrEmpty(s)) return null;
-        if (s.Length == 4 && int.TryParse(s, NumberStyles.None, inv, out var y) && y is >= 1900 and <= 2200)
-            return start ? new DateOnly(y, 1, 1) : new DateOnly(y, 12, 31);
-        if (s.Length == 7 && DateOnly.TryParseExact(s + "-01", "yyyy-MM-dd", inv, DateTimeStyles.None, out var m))
-            return start ? m : m.AddMonths(1).AddDays(-1);
-        if (s.Length == 10 && DateOnly.TryParseExact(s, "yyyy-MM-dd", inv, DateTimeStyles.None, out var d))
-            return d;
-        return null;
-    }
+    /// <summary>The first (or last) day of what a bound names, read by the Core's one date parser (and held to its range).</summary>
+    public static DateOnly? Bound(string? text, bool start) =>
+        ArticleMetadata.ParseDate(text) is { } d ? (start ? d.Start : d.End) : null;
 
     /// <summary>The first day of the period a date falls in at this zoom.</summary>
     public static DateOnly PeriodStart(DateOnly d, Zoom zoom) => zoom switch

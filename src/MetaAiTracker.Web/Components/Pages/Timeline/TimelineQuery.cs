@@ -15,7 +15,8 @@ public sealed record TimelineRow(
     public Lane Lane => DateStart is null ? Lane.Undated : Estimated ? Lane.Estimated : Lane.Dated;
 }
 
-public sealed record TimelineSummary(Dictionary<Lane, int> Lanes, List<PeriodCount> Periods)
+/// <param name="Zoom">The periods' length: the one asked for, or coarser when the dates span more than a chart shows.</param>
+public sealed record TimelineSummary(Dictionary<Lane, int> Lanes, List<PeriodCount> Periods, Zoom Zoom)
 {
     public int Total => Lanes.Values.Sum();
 }
@@ -128,22 +129,35 @@ public static class TimelineQuery
             .ToListAsync(ct);
         var lanes = rows.GroupBy(r => r.DateStart is null ? Lane.Undated : r.DateEstimated ? Lane.Estimated : Lane.Dated)
             .ToDictionary(g => g.Key, g => g.Sum(r => r.Count));
-        var byPeriod = rows.Where(r => r.DateStart is not null)
-            .GroupBy(r => TimelineFilter.PeriodStart(r.DateStart!.Value, zoom))
-            .ToDictionary(g => g.Key, g => g.GroupBy(r => r.Stance).ToDictionary(s => s.Key, s => s.Sum(r => r.Count)));
+        var dated = rows.Where(r => r.DateStart is not null).ToList();
         var periods = new List<PeriodCount>();
-        if (byPeriod.Count > 0)
+        if (dated.Count == 0) return new TimelineSummary(lanes, periods, zoom);
+        var (min, max) = (dated.Min(r => r.DateStart!.Value), dated.Max(r => r.DateStart!.Value));
+        // A page draws every period between the first and the last: a wide span is shown in quarters, then in years,
+        // and beyond MaxPeriods years only the latest are drawn, so no date makes the chart (and each open page) thousands of bars long.
+        while (zoom != Zoom.Year && PeriodsBetween(min, max, zoom) > MaxPeriods) zoom--;
+        var step = zoom switch { Zoom.Year => 12, Zoom.Quarter => 3, _ => 1 };
+        var last = TimelineFilter.PeriodStart(max, zoom);
+        var first = PeriodsBetween(min, max, zoom) > MaxPeriods ? last.AddMonths(-(MaxPeriods - 1) * step) : TimelineFilter.PeriodStart(min, zoom);
+        var byPeriod = dated.GroupBy(r => TimelineFilter.PeriodStart(r.DateStart!.Value, zoom))
+            .ToDictionary(g => g.Key, g => g.GroupBy(r => r.Stance).ToDictionary(s => s.Key, s => s.Sum(r => r.Count)));
+        // Every period from the first to the last, empty ones too: a gap in the story is information.
+        for (var p = first; p <= last; p = p.AddMonths(step))
         {
-            // Every period from the first to the last, empty ones too: a gap in the story is information.
-            var step = zoom switch { Zoom.Year => 12, Zoom.Quarter => 3, _ => 1 };
-            for (var p = byPeriod.Keys.Min(); p <= byPeriod.Keys.Max(); p = p.AddMonths(step))
-            {
-                var c = byPeriod.GetValueOrDefault(p) ?? [];
-                periods.Add(new PeriodCount(p, c.GetValueOrDefault(Stance.Open), c.GetValueOrDefault(Stance.Closed),
-                    c.GetValueOrDefault(Stance.Mixed), c.GetValueOrDefault(Stance.None)));
-            }
+            var c = byPeriod.GetValueOrDefault(p) ?? [];
+            periods.Add(new PeriodCount(p, c.GetValueOrDefault(Stance.Open), c.GetValueOrDefault(Stance.Closed),
+                c.GetValueOrDefault(Stance.Mixed), c.GetValueOrDefault(Stance.None)));
         }
-        return new TimelineSummary(lanes, periods);
+        return new TimelineSummary(lanes, periods, zoom);
+    }
+
+    /// <summary>The most bars a chart draws: twenty years of months.</summary>
+    public const int MaxPeriods = 240;
+
+    private static int PeriodsBetween(DateOnly min, DateOnly max, Zoom zoom)
+    {
+        var (a, b) = (TimelineFilter.PeriodStart(min, zoom), TimelineFilter.PeriodStart(max, zoom));
+        return ((b.Year - a.Year) * 12 + b.Month - a.Month) / (zoom switch { Zoom.Year => 12, Zoom.Quarter => 3, _ => 1 }) + 1;
     }
 
     public static async Task<Dictionary<string, int>> ThemeCountsAsync(IQueryable<Item> filtered, CancellationToken ct = default) =>
