@@ -36,13 +36,15 @@ public sealed class EventExtractor : IExtractor
         List<string> lastActors = [];
         var found = new List<ExtractedEvent>();
         // Quoted runs long enough to be speech, whether or not the quote pass attributed them: a date in them is the speaker's.
+        var datesOf = ctx.Dates.ToLookup(d => ctx.SentenceAt(d.Span.Start).Start);
+        var amountsOf = ctx.Amounts.ToLookup(a => ctx.SentenceAt(a.Span.Start).Start);
         var speech = QuotedSpans.Find(ctx.Text, ctx.Paragraphs).Where(q => ctx.Text.AsSpan(q.Inner.Start, q.Inner.Length).Count(' ') >= 3).Select(q => q.Outer).ToList();
         foreach (var sentence in ctx.Sentences)
         {
             var (first, end) = ctx.TokenRange(sentence);
             var named = ctx.MentionsIn(sentence).Select(m => m.EntityId).Distinct().ToList();
-            var amounts = ctx.Amounts.Where(a => sentence.Start <= a.Span.Start && a.Span.End <= sentence.End).ToList();
-            var dates = ctx.Dates.Where(d => sentence.Start <= d.Span.Start && d.Span.End <= sentence.End && Happened(ctx, first, d, speech)).ToList();
+            var amounts = amountsOf[sentence.Start].Where(a => a.Span.End <= sentence.End).ToList();
+            var dates = datesOf[sentence.Start].Where(d => d.Span.End <= sentence.End && Happened(ctx, first, d, speech)).ToList();
             // "وجرى إبلاغ الموظفين أمس", "مع استثماره 65 مليار دولار": a dated or counted happening that names no one
             // continues the story's last actors. Without either, "تسعى هذه الشركات" would be pinned on them.
             var actors = named.Count > 0 ? named : amounts.Count > 0 || dates.Count > 0 ? lastActors : [];
