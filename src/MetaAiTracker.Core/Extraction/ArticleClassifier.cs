@@ -34,7 +34,10 @@ public sealed class ArticleClassifier : IExtractor
         // about Meta names it through the text. So what counts is the share of sentences that name Meta's side and,
         // when that share is modest, whether Meta's side is the main name among the companies, people and models.
         var sentences = ctx.Sentences.Where(s => ctx.TokenRange(s) is var (f, e) && e - f >= 4).ToList();
-        var meta = sentences.Count(s => ctx.MentionsIn(s).Any(m => MetaSide.Entities.Contains(m.EntityId)));
+        var named = new HashSet<int>();
+        foreach (var m in ctx.Mentions)
+            if (MetaSide.Entities.Contains(m.EntityId) && SentenceIndex(sentences, m.Span.Start) is var i and >= 0) named.Add(i);
+        var meta = named.Count;
         var share = sentences.Count == 0 ? 0 : (double)meta / sentences.Count;
         var names = ctx.Mentions.Where(m => ctx.Lexicon.EntityById.TryGetValue(m.EntityId, out var e) && e.Kind != EntityKind.Outlet).ToList();
         var nameShare = names.Count == 0 ? 0 : (double)names.Count(m => MetaSide.Entities.Contains(m.EntityId)) / names.Count;
@@ -44,6 +47,19 @@ public sealed class ArticleClassifier : IExtractor
         ctx.RelevanceScore = Math.Round(score, 3);
         ctx.IsRelevant = meta >= R.MinMetaSentences && ai >= R.MinAiCues
             && (share >= R.MetaShare || share >= R.MinMetaShare && nameShare >= R.MinNameShare);
+    }
+
+    private static int SentenceIndex(List<TextSpan> sentences, int offset)
+    {
+        int lo = 0, hi = sentences.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (offset < sentences[mid].Start) hi = mid - 1;
+            else if (offset >= sentences[mid].End) lo = mid + 1;
+            else return mid;
+        }
+        return -1;
     }
 
     /// <summary>
@@ -64,9 +80,8 @@ public sealed class ArticleClassifier : IExtractor
         // Next to a dominant theme a second one still counts once it is well above the floor: a long article on
         // openness can also be about competition.
         var bar = Math.Max(T.MinScore, Math.Min(scores.Values.Max() * T.MinShareOfTop, 2 * T.MinScore));
-        return scores.Where(s => s.Value >= bar)
-            .OrderByDescending(s => s.Value).Take(T.MaxThemes).Select(s => s.Key)
-            // The taxonomy's order, as before: callers compare lists, not rankings.
-            .OrderBy(k => ctx.Lexicon.Themes.Select(t => t.Key).ToList().IndexOf(k));
+        var kept = scores.Where(s => s.Value >= bar).OrderByDescending(s => s.Value).Take(T.MaxThemes).Select(s => s.Key).ToHashSet();
+        // The taxonomy's order, as before: callers compare lists, not rankings.
+        return ctx.Lexicon.Themes.Select(t => t.Key).Where(kept.Contains);
     }
 }

@@ -36,18 +36,20 @@ public sealed class EventExtractor : IExtractor
         List<string> lastActors = [];
         var found = new List<ExtractedEvent>();
         // Quoted runs long enough to be speech, whether or not the quote pass attributed them: a date in them is the speaker's.
-        var speech = QuotedSpans.Find(ctx.Text, ctx.Paragraphs).Where(q => q.Inner.Of(ctx.Text).Count(c => c == ' ') >= 3).Select(q => q.Outer).ToList();
+        var datesOf = ctx.Dates.ToLookup(d => ctx.SentenceAt(d.Span.Start).Start);
+        var amountsOf = ctx.Amounts.ToLookup(a => ctx.SentenceAt(a.Span.Start).Start);
+        var speech = QuotedSpans.Find(ctx.Text, ctx.Paragraphs).Where(q => ctx.Text.AsSpan(q.Inner.Start, q.Inner.Length).Count(' ') >= 3).Select(q => q.Outer).ToList();
         foreach (var sentence in ctx.Sentences)
         {
             var (first, end) = ctx.TokenRange(sentence);
             var named = ctx.MentionsIn(sentence).Select(m => m.EntityId).Distinct().ToList();
-            var amounts = ctx.Amounts.Where(a => sentence.Start <= a.Span.Start && a.Span.End <= sentence.End).ToList();
-            var dates = ctx.Dates.Where(d => sentence.Start <= d.Span.Start && d.Span.End <= sentence.End && Happened(ctx, first, d, speech)).ToList();
+            var amounts = amountsOf[sentence.Start].Where(a => a.Span.End <= sentence.End).ToList();
+            var dates = datesOf[sentence.Start].Where(d => d.Span.End <= sentence.End && Happened(ctx, first, d, speech)).ToList();
             // "وجرى إبلاغ الموظفين أمس", "مع استثماره 65 مليار دولار": a dated or counted happening that names no one
             // continues the story's last actors. Without either, "تسعى هذه الشركات" would be pinned on them.
             var actors = named.Count > 0 ? named : amounts.Count > 0 || dates.Count > 0 ? lastActors : [];
             if (named.Count > 0) lastActors = named;
-            if (end - first < 3 || ctx.IsQuestion(sentence)) continue;
+            if (end - first < 3 || dates.Count == 0 && actors.Count == 0 || ctx.IsQuestion(sentence)) continue;
             var hits = FindTriggers(ctx, first, end);
             // A dated sentence reports a happening even without a trigger word (هبط السهم يوم الإثنين، دخل حيز التنفيذ في
             // أغسطس); an undated one needs a trigger and someone who acts.
@@ -92,20 +94,28 @@ public sealed class EventExtractor : IExtractor
         var lead = at > first && !Targets.Contains(ctx.Tokens[at].Norm) && !IsSince(ctx.Tokens[at].Norm) ? at - 1 : at;
         // "By" a date still to come is a target (بحلول عام 2030); by one now past, a state reached (فبحلول أوائل يوليو، نجحت).
         if (Targets.Contains(ctx.Tokens[lead].Norm) && !(ctx.Published is { } p && d.Range.End < p.Start)) return false;
-        if (IsSince(ctx.Tokens[lead].Norm) && Before(first, lead, 5).Any(k => Comparisons.Contains(ctx.Tokens[k].Norm))) return false;
-        return !Before(first, at, 6).Any(k => NonEvents.Contains(WithoutConjunction(ctx.Tokens[k].Norm)));
+        if (IsSince(ctx.Tokens[lead].Norm) && AnyBefore(ctx, first, lead, 5, Comparisons)) return false;
+        return !AnyBefore(ctx, first, at, 6, NonEvents, stripConjunction: true);
     }
 
     private static string WithoutConjunction(string w) => w.Length > 3 && w[0] is 'و' or 'ف' ? w[1..] : w;
 
     private static bool IsSince(string word) => word is "منذ" or "ومنذ";
 
-    private static IEnumerable<int> Before(int first, int at, int window) =>
-        Enumerable.Range(Math.Max(first, at - window), at - Math.Max(first, at - window));
+    private static bool AnyBefore(ExtractionContext ctx, int first, int at, int window, HashSet<string> words, bool stripConjunction = false)
+    {
+        for (var k = Math.Max(first, at - window); k < at; k++)
+            if (words.Contains(stripConjunction ? WithoutConjunction(ctx.Tokens[k].Norm) : ctx.Tokens[k].Norm)) return true;
+        return false;
+    }
 
-    // A publication line: the date followed by a clock time, or a paragraph that holds little besides the date.
+    // A publication line: the date followed by a clock time, a paragraph that holds little besides the date, or a
+    // date that no preposition introduces written in digits (2025-12-11، 03/11/2025) or opening the article.
     private static bool Dateline(ExtractionContext ctx, ResolvedDate d)
     {
+        var at = ctx.TokenIndexAt(d.Span.Start);
+        var introduced = at > 0 && DateLeads.Contains(ctx.Tokens[at - 1].Norm) || DateLeads.Contains(ctx.Tokens[at].Norm);
+        if (!introduced && (at < 3 || !d.Text.Any(char.IsLetter) && d.Text.IndexOfAny(['-', '/']) >= 0)) return true;
         var after = ctx.Text.AsSpan(d.Span.End, Math.Min(8, ctx.Text.Length - d.Span.End)).TrimStart(" ,،–-\u00a0");
         if (after.Length >= 4 && char.IsDigit(after[0]) && (after[1] == ':' || char.IsDigit(after[1]) && after[2] == ':')) return true;
         var paragraph = ctx.Paragraphs.FirstOrDefault(p => p.Contains(d.Span.Start));

@@ -45,8 +45,8 @@ public static class StanceScorer
             // a negator only the cue a few words on (لن نفتح).
             for (var k = since; k < hit.First; k++)
             {
-                if (Reversers.MatchAt(tokens, k, hit.First) is { } r) { reverser = k; k = r.Last; }
-                else if (Pivots.Contains(tokens[k].Norm)) reverser = -1;
+                if (Pivots.Contains(tokens[k].Norm)) reverser = -1;
+                else if (Reversers.MatchAt(tokens, k, hit.First) is { } r) { reverser = k; k = r.Last; }
             }
             if (reverser >= 0 && Break(tokens, text, reverser, hit.First)) reverser = -1;
             var reversed = reverser >= 0;
