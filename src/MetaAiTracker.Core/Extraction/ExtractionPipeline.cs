@@ -10,7 +10,7 @@ namespace MetaAiTracker.Core.Extraction;
 public sealed class ExtractionPipeline
 {
     /// <summary>Bump when a rule changes what is extracted: re-extraction replaces machine items of older versions.</summary>
-    public const string Version = "1.0.0";
+    public const string Version = "2.0.0";
 
     private readonly IReadOnlyList<IExtractor> _extractors;
 
