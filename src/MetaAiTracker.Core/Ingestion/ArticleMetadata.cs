@@ -9,6 +9,13 @@ public sealed record ArticleMetadata(string? Title, string? Url, string? Source,
 {
     public static readonly ArticleMetadata None = new(null, null, null, null);
 
+    /// <summary>
+    /// Metadata as a file gives it, made safe to store and show: title and outlet cleaned as article text is (bidi
+    /// controls could make them read otherwise).
+    /// </summary>
+    public static ArticleMetadata FromFile(string? title, string? url, string? source, DateRange? published) =>
+        new(TextCleaner.Line(title), url, TextCleaner.Line(source), published);
+
     public ArticleMetadata Or(ArticleMetadata other) =>
         new(Title ?? other.Title, Url ?? other.Url, Source ?? other.Source, Published ?? other.Published);
 
@@ -58,8 +65,7 @@ public sealed record ArticleMetadata(string? Title, string? Url, string? Source,
     {
         var estimated = v.TryGetValue("estimated", out var e) && e.Equals("true", StringComparison.OrdinalIgnoreCase);
         var published = v.TryGetValue("published", out var p) ? ParseDate(p, estimated) : null;
-        return new ArticleMetadata(NullIfEmpty(v.GetValueOrDefault("title")), NullIfEmpty(v.GetValueOrDefault("url")),
-            NullIfEmpty(v.GetValueOrDefault("source")), published);
+        return FromFile(v.GetValueOrDefault("title"), NullIfEmpty(v.GetValueOrDefault("url")), v.GetValueOrDefault("source"), published);
     }
 
     /// <summary>YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Q1..Q4, YYYY-H1/H2 or an ISO date-time; a leading ~ means estimated. Null when unreadable.</summary>

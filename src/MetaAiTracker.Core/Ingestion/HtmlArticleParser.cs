@@ -54,7 +54,7 @@ public static partial class HtmlArticleParser
         var published = Meta(document, "article:published_time")
             ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime")
             ?? (jsonLd.Success ? jsonLd.Groups[1].Value : null);
-        var metadata = new ArticleMetadata(title, url, Meta(document, "og:site_name"), ArticleMetadata.ParseDate(published));
+        var metadata = ArticleMetadata.FromFile(title, url, Meta(document, "og:site_name"), ArticleMetadata.ParseDate(published));
 
         var body = ChooseBody(document);
         if (body is null) return new Result("", metadata);

@@ -58,6 +58,27 @@ public class ArticleReaderTests
     }
 
     [Fact]
+    public void RemovesBidiControlsFromTitlesAndOutletsInFrontMatterSidecarsAndHtml()
+    {
+        // U+202E would show "ميتا" as a reversed word, U+2066..U+2069 isolate a run: a title can be made to read otherwise.
+        var md = "---\ntitle: \u202Eعنوان\u202C مقلوب\nsource: \u2067صحيفة\u2069\n---\n" + Arabic;
+        var html = $"<html><head><meta property=\"og:title\" content=\"\u202Bميتا\u202A تطلق\"><meta property=\"og:site_name\" content=\"موقع\u2066 تقني\u2068\"></head><body><article><p>{Arabic}</p></article></body></html>";
+        var dir = Directory.CreateTempSubdirectory("mat-reader-").FullName;
+        var file = Path.Combine(dir, "a.txt");
+        File.WriteAllText(file, Arabic);
+        File.WriteAllText(Path.Combine(dir, "a.meta.json"), "{\"title\": \"\u202Dعنوان\u202C\", \"source\": \"\u2066منفذ\u2069\"}");
+
+        var fromMd = ArticleReader.Read("a.md", Encoding.UTF8.GetBytes(md));
+        var fromHtml = ArticleReader.Read("a.html", Encoding.UTF8.GetBytes(html));
+        var fromSidecar = ArticleReader.ReadFile(file);
+
+        Assert.Equal(("عنوان مقلوب", "صحيفة"), (fromMd.Title, fromMd.Source));
+        Assert.Equal(("ميتا تطلق", "موقع تقني"), (fromHtml.Title, fromHtml.Source));
+        Assert.Equal(("عنوان", "منفذ"), (fromSidecar.Title, fromSidecar.Source));
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
     public void RefusesLatin1MojibakeAndInvalidBytesDeclaredAsUtf8()
     {
         var mojibake = Encoding.Latin1.GetString(Encoding.GetEncoding(1256).GetBytes(Arabic));
