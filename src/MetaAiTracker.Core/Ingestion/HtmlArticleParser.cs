@@ -49,7 +49,7 @@ public static partial class HtmlArticleParser
         }
 
         var title = Meta(document, "og:title") ?? NonEmpty(document.Title) ?? NonEmpty(document.QuerySelector("h1")?.TextContent);
-        var url = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? Meta(document, "og:url");
+        var url = ArticleMetadata.WebUrl(document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")) ?? Meta(document, "og:url");
         var jsonLd = JsonLdDate().Match(html);
         var published = Meta(document, "article:published_time")
             ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime")

@@ -78,6 +78,44 @@ public class ArticleReaderTests
         Directory.Delete(dir, recursive: true);
     }
 
+    [Theory]
+    [InlineData("javascript:alert(document.cookie)")]
+    [InlineData("JavaScript:alert(1)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("ftp://example.com/a")]
+    [InlineData("/news/relative")]
+    public void KeepsOnlyHttpAndHttpsAddressesFromFrontMatterSidecarsAndHtml(string bad)
+    {
+        var md = $"---\nurl: {bad}\n---\n{Arabic}";
+        var canonical = $"<html><head><link rel=\"canonical\" href=\"{bad}\"></head><body><article><p>{Arabic}</p></article></body></html>";
+        var ogUrl = $"<html><head><meta property=\"og:url\" content=\"{bad}\"></head><body><article><p>{Arabic}</p></article></body></html>";
+        var both = $"<html><head><link rel=\"canonical\" href=\"{bad}\"><meta property=\"og:url\" content=\"https://example.com/news/1\"></head><body><article><p>{Arabic}</p></article></body></html>";
+        var dir = Directory.CreateTempSubdirectory("mat-reader-").FullName;
+        var file = Path.Combine(dir, "a.txt");
+        File.WriteAllText(file, Arabic);
+        File.WriteAllText(Path.Combine(dir, "a.meta.json"), System.Text.Json.JsonSerializer.Serialize(new { url = bad }));
+
+        Assert.Null(ArticleReader.Read("a.md", Encoding.UTF8.GetBytes(md)).Url);
+        Assert.Null(ArticleReader.Read("a.html", Encoding.UTF8.GetBytes(canonical)).Url);
+        Assert.Null(ArticleReader.Read("a.html", Encoding.UTF8.GetBytes(ogUrl)).Url);
+        Assert.Equal("https://example.com/news/1", ArticleReader.Read("a.html", Encoding.UTF8.GetBytes(both)).Url);
+        Assert.Null(ArticleReader.ReadFile(file).Url);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void KeepsAnHttpAddressFromASidecarOverTheFile()
+    {
+        var dir = Directory.CreateTempSubdirectory("mat-reader-").FullName;
+        var file = Path.Combine(dir, "a.md");
+        File.WriteAllText(file, $"---\nurl: https://example.com/from-front-matter\n---\n{Arabic}");
+        File.WriteAllText(Path.Combine(dir, "a.meta.json"), "{\"url\": \"javascript:alert(1)\"}");
+
+        Assert.Equal("https://example.com/from-front-matter", ArticleReader.ReadFile(file).Url);
+        Directory.Delete(dir, recursive: true);
+    }
+
     [Fact]
     public void RefusesLatin1MojibakeAndInvalidBytesDeclaredAsUtf8()
     {
