@@ -117,6 +117,51 @@ public class ArticleReaderTests
     }
 
     [Fact]
+    public void ReadsUtf8WithAStrayByteAsUtf8NotAsALegacyCodePage()
+    {
+        var utf8 = Encoding.UTF8.GetBytes(Arabic + "\n" + Arabic);
+        var middle = Array.IndexOf(utf8, (byte)' ', utf8.Length / 2);
+        byte[] stray = [.. utf8[..middle], 0xFF, .. utf8[middle..]];
+        // A file cut in the middle of its last letter (two bytes in UTF-8).
+        var cut = Encoding.UTF8.GetBytes(Arabic + "\n" + Arabic.TrimEnd('.'))[..^1];
+        byte[] withBom = [.. Encoding.UTF8.GetPreamble(), .. stray];
+
+        foreach (var bytes in new[] { stray, cut, withBom })
+        {
+            var a = ArticleReader.Read("a.txt", bytes);
+            Assert.Equal("utf-8", a.Encoding);
+            Assert.Contains("زوكربيرج إن ميتا ستواصل", a.Text);
+            // The lost byte stays visible where it was, rather than the whole article turned to mojibake.
+            Assert.Equal(1, a.Text.Count(c => c == '\uFFFD'));
+        }
+    }
+
+    [Fact]
+    public void ReadsALongerWindows1256ArticleAsWindows1256()
+    {
+        var text = string.Join("\n", Enumerable.Repeat(Arabic.Replace("«", "\"").Replace("»", "\""), 20)) + "\nنظّم الظهور طويلا";
+
+        var a = ArticleReader.Read("legacy.txt", Encoding.GetEncoding(1256).GetBytes(text));
+
+        Assert.Equal("windows-1256", a.Encoding);
+        Assert.EndsWith("نظّم الظهور طويلا", a.Text);
+    }
+
+    [Fact]
+    public void RefusesWhatIsNeitherUtf8NorArabicInALegacyCodePageAndNamesTheByteOffset()
+    {
+        // UTF-8 Arabic with a bad byte every 40 bytes: too broken for UTF-8, and windows-1256 reads it as mojibake.
+        var utf8 = Encoding.UTF8.GetBytes(string.Join("\n", Enumerable.Repeat(Arabic, 5)));
+        var broken = utf8.Select((b, i) => i % 40 == 17 ? (byte)0xFF : b).ToArray();
+
+        var e = Rejected("broken.txt", broken);
+
+        Assert.Equal(RejectReason.Undecodable, e.Reason);
+        Assert.StartsWith("broken.txt:", e.Message);
+        Assert.Contains("byte offset 17", e.Message);
+    }
+
+    [Fact]
     public void RefusesLatin1MojibakeAndInvalidBytesDeclaredAsUtf8()
     {
         var mojibake = Encoding.Latin1.GetString(Encoding.GetEncoding(1256).GetBytes(Arabic));
