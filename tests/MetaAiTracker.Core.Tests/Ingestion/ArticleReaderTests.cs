@@ -262,6 +262,16 @@ public class ArticleReaderTests
     }
 
     [Fact]
+    public void CanonicalUrlsDropTrackingParametersByWholeNameOnly()
+    {
+        Assert.Equal("https://example.com/a?id=7", ContentIdentity.CanonicalUrl("http://Example.com/a/?utm_source=x&ref=home&id=7&fbclid=1&REF=2"));
+        // Parameters that only start like "ref" name the article: two articles must not share an address.
+        Assert.Equal("https://example.com/a?reference=12", ContentIdentity.CanonicalUrl("https://example.com/a?reference=12&ref=rss"));
+        Assert.NotEqual(ContentIdentity.CanonicalUrl("https://example.com/a?refid=1"), ContentIdentity.CanonicalUrl("https://example.com/a?refid=2"));
+        Assert.Equal("https://example.com/a?gclidx=3", ContentIdentity.CanonicalUrl("https://example.com/a?gclidx=3&gclid=4"));
+    }
+
+    [Fact]
     public void TheSameTextWithOtherDiacriticsAndLineEndingsHashesTheSame()
     {
         Assert.Equal(ContentIdentity.Hash("الذكاء الاصطناعي\nمفتوح"), ContentIdentity.Hash("الذَّكَاءُ الاصطناعي\r\n  مفتوح"));
