@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MetaAiTracker.Web.Components.Pages.Timeline;
 using MetaAiTracker.Web.Data;
 using MetaAiTracker.Web.Export;
@@ -17,6 +18,9 @@ public static class TrackerCli
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        // The shell's locale stops here: under LANG=ar_SA.UTF-8 .NET would write Umm al-Qura dates and Arabic
+        // decimal separators into exports and reports. The dashboard sets its own culture per request.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var root = new RootCommand("MetaAiTracker: Meta's open-versus-closed AI strategy, followed through Arabic news.");
         root.Subcommands.Add(Serve());
         root.Subcommands.Add(Ingest());
@@ -204,7 +208,7 @@ public static class TrackerCli
         // The command line prints its own results; the log only carries warnings and errors, on standard error.
         services.AddLogging(b => b.AddSerilog(new LoggerConfiguration().MinimumLevel.Warning()
             .MinimumLevel.Override("MetaAiTracker.Web.Ingestion", LogEventLevel.Error)
-            .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose).CreateLogger(), dispose: true));
+            .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture).CreateLogger(), dispose: true));
         services.AddTrackerCore(config, database);
         var sp = services.BuildServiceProvider();
         await TrackerDbSetup.MigrateAsync(sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), ct);

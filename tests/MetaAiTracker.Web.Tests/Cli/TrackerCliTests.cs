@@ -94,6 +94,37 @@ public class TrackerCliTests
     }
 
     [Fact]
+    public async Task AnArabicShellLocaleDoesNotReachTheExportOrTheStats()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await RunAsync("ingest", TestStore.SeedsDir, "--db", store.DatabasePath);
+        var csv = Path.Combine(store.Dir, "export.csv");
+        var json = Path.Combine(store.Dir, "export.json");
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        // What LANG=ar_SA.UTF-8 gives a .NET process: the Umm al-Qura calendar and Arabic decimal separators.
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("ar-SA");
+        (int Code, string Out, string Err) stats;
+        try
+        {
+            await RunAsync("export", "--format", "csv", "--out", csv, "--db", store.DatabasePath);
+            await RunAsync("export", "--format", "json", "--out", json, "--db", store.DatabasePath);
+            stats = await RunAsync("stats", "--db", store.DatabasePath);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+
+        var rows = File.ReadAllText(csv);
+        Assert.Matches(@",2025-\d\d-\d\d,", rows);
+        Assert.DoesNotMatch(@",14\d\d-\d\d-\d\d,", rows);
+        Assert.Contains("65000000000 USD", rows);
+        Assert.DoesNotContain("٫", rows);
+        Assert.Contains("\"start\":\"2025-", File.ReadAllText(json).Replace(" ", ""));
+        Assert.Matches(@"published 20\d\d-\d\d … 20\d\d-\d\d", stats.Out);
+    }
+
+    [Fact]
     public async Task AnUnknownFormatIsAUsageError()
     {
         var (code, _, error) = await RunAsync("export", "--format", "xml");
