@@ -23,7 +23,7 @@ public static class TrackerCli
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var root = new RootCommand("MetaAiTracker: Meta's open-versus-closed AI strategy, followed through Arabic news.");
         root.Subcommands.Add(Serve());
-        root.Subcommands.Add(Ingest());
+        root.Subcommands.Add(IngestCommand.Create(StoreAsync, DbOption));
         root.Subcommands.Add(ExportCommand());
         root.Subcommands.Add(Stats());
         root.Subcommands.Add(Reextract());
@@ -57,32 +57,6 @@ public static class TrackerCli
         });
         return cmd;
     }
-
-    private static Command Ingest()
-    {
-        var db = DbOption();
-        var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "Files (.txt .md .html .htm) or folders (recursive)" };
-        var cmd = new Command("ingest", "Load articles, extract quotes, events and claims, and store them") { paths, db };
-        cmd.SetAction(async (parse, ct) =>
-        {
-            await using var sp = await StoreAsync(parse.GetValue(db), ct);
-            var ingestion = sp.GetRequiredService<IngestionService>();
-            var results = await ingestion.IngestPathsAsync(parse.GetValue(paths)!, r => (r.Outcome == IngestOutcome.Rejected ? Console.Error : Console.Out).WriteLine(Line(r)), ct);
-            var added = results.Count(r => r.Outcome == IngestOutcome.Added);
-            var dups = results.Count(r => r.Outcome == IngestOutcome.Duplicate);
-            var rejected = results.Count(r => r.Outcome == IngestOutcome.Rejected);
-            Console.WriteLine($"{added} added ({results.Sum(r => r.Quotes)} quotes, {results.Sum(r => r.Events)} events, {results.Sum(r => r.Claims)} claims), {dups} duplicate, {rejected} rejected");
-            return rejected > 0 ? 1 : 0;
-        });
-        return cmd;
-    }
-
-    private static string Line(IngestResult r) => r.Outcome switch
-    {
-        IngestOutcome.Added => $"added      {r.Path} → article {r.ArticleId}: {r.Quotes} quotes, {r.Events} events, {r.Claims} claims",
-        IngestOutcome.Duplicate => $"duplicate  {r.Message}",
-        _ => $"rejected   {r.Message}",
-    };
 
     private static Command ExportCommand()
     {
