@@ -38,7 +38,16 @@ public static class TrackerCli
             Console.Error.WriteLine("Run ./tracker --help for usage.");
             return 2;
         }
-        return await parse.InvokeAsync();
+        try
+        {
+            // Our own handler below: the default one prints a stack trace for a store that cannot be used.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (StoreException ex)
+        {
+            Console.Error.WriteLine($"tracker: {ex.Message}");
+            return 1;
+        }
     }
 
     private static Option<string?> DbOption() => new("--db") { Description = "SQLite database file (default: data/tracker.db, or Tracker:Database)" };
@@ -68,7 +77,7 @@ public static class TrackerCli
         var cmd = new Command("export", "Write every article, quote, event and claim with its position in the source") { db, format, outFile, includeText };
         cmd.SetAction(async (parse, ct) =>
         {
-            await using var sp = await StoreAsync(parse.GetValue(db), ct);
+            await using var sp = await ReadStoreAsync(parse.GetValue(db), ct);
             await using var ctx = await sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync(ct);
             var path = parse.GetValue(outFile);
             // Write to a temporary file and move it into place: a failed export never leaves half a file.
@@ -94,7 +103,7 @@ public static class TrackerCli
         var cmd = new Command("stats", "Summarise the store") { db };
         cmd.SetAction(async (parse, ct) =>
         {
-            await using var sp = await StoreAsync(parse.GetValue(db), ct);
+            await using var sp = await ReadStoreAsync(parse.GetValue(db), ct);
             await using var ctx = await sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync(ct);
             Console.Write(await StoreStats.RenderAsync(ctx, sp.GetRequiredService<TrackerOptions>().Database, ct));
             return 0;
@@ -171,21 +180,39 @@ public static class TrackerCli
     }
 
     /// <summary>The services the non-web verbs need, with the store created and migrated.</summary>
-    private static async Task<ServiceProvider> StoreAsync(string? database, CancellationToken ct)
+    private static Task<ServiceProvider> StoreAsync(string? database, CancellationToken ct) => OpenStoreAsync(database, readOnly: false, ct);
+
+    /// <summary>For stats and export: the store opened read-only and never migrated, so a read-only copy can be read.</summary>
+    private static Task<ServiceProvider> ReadStoreAsync(string? database, CancellationToken ct) => OpenStoreAsync(database, readOnly: true, ct);
+
+    private static async Task<ServiceProvider> OpenStoreAsync(string? database, bool readOnly, CancellationToken ct)
     {
         var config = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
+            .AddInMemoryCollection(readOnly ? [new("Tracker:ReadOnly", "true")] : [])
             .Build();
         var services = new ServiceCollection();
         // The command line prints its own results; the log only carries warnings and errors, on standard error.
+        // EF Core logs a failed command with its stack trace: the command line names the problem itself.
         services.AddLogging(b => b.AddSerilog(new LoggerConfiguration().MinimumLevel.Warning()
             .MinimumLevel.Override("MetaAiTracker.Web.Ingestion", LogEventLevel.Error)
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Fatal)
             .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture).CreateLogger(), dispose: true));
         services.AddTrackerCore(config, database);
         var sp = services.BuildServiceProvider();
-        await TrackerDbSetup.MigrateAsync(sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), ct);
-        return sp;
+        try
+        {
+            var factory = sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>();
+            if (readOnly) await TrackerDbSetup.CheckReadableAsync(factory, ct);
+            else await TrackerDbSetup.MigrateAsync(factory, ct);
+            return sp;
+        }
+        catch
+        {
+            await sp.DisposeAsync();
+            throw;
+        }
     }
 }

@@ -125,6 +125,50 @@ public class TrackerCliTests
     }
 
     [Fact]
+    public async Task ACorruptStoreIsNamedWithItsProblemNotAStackTrace()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var garbage = Path.Combine(store.Dir, "garbage.db");
+        File.WriteAllBytes(garbage, [.. Enumerable.Repeat((byte)'x', 8192)]);
+
+        foreach (var args in new[] { new[] { "stats", "--db", garbage }, ["ingest", TestStore.SeedsDir, "--db", garbage] })
+        {
+            var (code, output, error) = await RunAsync(args);
+            Assert.Equal(1, code);
+            Assert.Contains($"{garbage}: the file is not a SQLite database", error);
+            Assert.DoesNotContain("   at ", output + error);
+        }
+    }
+
+    [Fact]
+    public async Task AReadOnlyStoreIsNamedForIngestAndReadAsItIsByStatsAndExport()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await RunAsync("ingest", TestStore.SeedsDir, "--db", store.DatabasePath);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // Root ignores file modes, so make the file read-only for SQLite itself: a header write version above 2 is one
+        // SQLite may read but must not write, and every write fails with SQLITE_READONLY as on a read-only mount.
+        using (var f = File.Open(store.DatabasePath, FileMode.Open, FileAccess.ReadWrite)) { f.Position = 18; f.WriteByte(3); }
+        var before = File.ReadAllBytes(store.DatabasePath);
+        var outFile = Path.Combine(store.Dir, "export.json");
+
+        var ingest = await RunAsync("ingest", TestStore.SeedsDir, "--db", store.DatabasePath);
+        var stats = await RunAsync("stats", "--db", store.DatabasePath);
+        var export = await RunAsync("export", "--format", "json", "--out", outFile, "--db", store.DatabasePath);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        Assert.Equal(1, ingest.Code);
+        Assert.Contains($"{store.DatabasePath}: the database is read-only", ingest.Err);
+        Assert.DoesNotContain("   at ", ingest.Out + ingest.Err);
+        Assert.Equal(0, stats.Code);
+        Assert.Contains("articles   5", stats.Out);
+        Assert.Equal(0, export.Code);
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(outFile));
+        Assert.Equal(5, doc.RootElement.GetProperty("articles").GetArrayLength());
+        Assert.Equal(before, File.ReadAllBytes(store.DatabasePath));
+    }
+
+    [Fact]
     public async Task AnUnknownFormatIsAUsageError()
     {
         var (code, _, error) = await RunAsync("export", "--format", "xml");
