@@ -30,6 +30,7 @@ public static class TrackerCli
         root.Subcommands.Add(BriefingCommand());
         root.Subcommands.Add(UsersCommand.Create(StoreAsync, DbOption));
         root.Subcommands.Add(EvalCommand.Create());
+        foreach (var verb in BackupCommand.Create(StoreAsync, DbOption)) root.Subcommands.Add(verb);
         if (args.Length == 0) args = ["serve"];
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

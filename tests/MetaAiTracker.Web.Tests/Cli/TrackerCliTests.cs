@@ -169,6 +169,47 @@ public class TrackerCliTests
     }
 
     [Fact]
+    public async Task ABackupTakenDuringAnIngestRestoresIntoAWorkingStore()
+    {
+        await using var store = await TestStore.CreateAsync();
+        // Two batches of 32: the backup is taken once the first is committed, while the second is being written.
+        var seeds = Directory.GetFiles(TestStore.SeedsDir, "*.txt").Order().Select(File.ReadAllText).ToArray();
+        var files = Enumerable.Range(0, 64).Select(i => store.WriteFile($"{i:00}.txt", $"{seeds[i % seeds.Length]}\n\nنسخة رقم {i} من المقال.")).ToArray();
+        var firstBatch = new TaskCompletionSource();
+        var ingest = Task.Run(() => store.Ingestion.IngestPathsAsync([Path.GetDirectoryName(files[0])!], _ => firstBatch.TrySetResult()));
+        await firstBatch.Task;
+        var backupFile = Path.Combine(store.Dir, "backups", "tracker-backup.db");
+
+        var backup = await RunAsync("backup", backupFile, "--db", store.DatabasePath);
+        await ingest;
+        var restoredDb = Path.Combine(store.Dir, "elsewhere", "tracker.db");
+        var restore = await RunAsync("restore", backupFile, "--db", restoredDb);
+        var stats = await RunAsync("stats", "--db", restoredDb);
+        var more = await RunAsync("ingest", store.WriteFile("new.txt", seeds[0] + "\n\nمقال جديد بعد الاستعادة."), "--db", restoredDb);
+        var overOriginal = await RunAsync("restore", backupFile, "--db", store.DatabasePath);
+
+        Assert.Equal(0, backup.Code);
+        // Whole batches only: a snapshot of what was committed, never half a transaction.
+        var backedUp = int.Parse(Assert.Single(System.Text.RegularExpressions.Regex.Matches(backup.Out, @"backed up (\d+) articles")).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(backedUp, new[] { 32, 64 });
+        Assert.Equal(0, restore.Code);
+        Assert.Contains($"articles   {backedUp} ", stats.Out);
+        Assert.Equal(0, more.Code);
+        Assert.Contains("1 added", more.Out);
+        await using (var restored = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={restoredDb};Pooling=False"))
+        {
+            await restored.OpenAsync();
+            await using var cmd = restored.CreateCommand();
+            cmd.CommandText = "SELECT (SELECT COUNT(*) FROM Articles) - (SELECT COUNT(*) FROM ArticleSearch)";
+            Assert.Equal(0L, await cmd.ExecuteScalarAsync());
+        }
+        Assert.Equal(0, overOriginal.Code);
+        Assert.True(File.Exists(store.DatabasePath + ".before-restore"));
+        await using var db = await store.DbAsync();
+        Assert.Equal(backedUp, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Articles));
+    }
+
+    [Fact]
     public async Task AnUnknownFormatIsAUsageError()
     {
         var (code, _, error) = await RunAsync("export", "--format", "xml");
