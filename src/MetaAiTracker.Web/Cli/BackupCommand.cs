@@ -20,7 +20,7 @@ public static class BackupCommand
 
         var restoreDb = dbOption();
         var from = new Argument<string>("FILE") { Description = "A file written by tracker backup" };
-        var restore = new Command("restore", "Replace the store with a backup (stop the dashboard first; the store as it was is kept as FILE.before-restore)") { from, restoreDb };
+        var restore = new Command("restore", "Replace the store with a backup (stop the dashboard first; the store as it was is kept beside it as *.before-restore)") { from, restoreDb };
         restore.SetAction(async (parse, ct) =>
         {
             var database = DatabasePath(parse.GetValue(restoreDb));

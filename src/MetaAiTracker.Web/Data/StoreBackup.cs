@@ -47,7 +47,7 @@ public static class StoreBackup
     public static async Task RestoreAsync(string file, string database, CancellationToken ct = default)
     {
         if (!File.Exists(file) || await CheckAsync(file, ct) is null)
-            throw new StoreException(file, "is not a tracker backup (not a SQLite database that passes its integrity check and holds the Articles table)");
+            throw new StoreException(file, "not a tracker backup (a SQLite database that passes its integrity check and holds the Articles table)");
         if (File.Exists(database))
         {
             try { await BackupAsync(database, database + ".before-restore", ct); }
