@@ -23,7 +23,7 @@ public static class AppServices
         services.AddSingleton(TimeProvider.System);
 
         // Store
-        var connection = $"Data Source={Path.GetFullPath(options.Database)};Pooling=True";
+        var connection = $"Data Source={Path.GetFullPath(options.Database)};Pooling=True{(options.ReadOnly ? ";Mode=ReadOnly" : "")}";
         // Pooled: ingestion and the dashboard create a context per operation, thousands of times.
         services.AddPooledDbContextFactory<TrackerDbContext>(o => o.UseSqlite(connection).AddInterceptors(new SqlitePragmaInterceptor()));
 

@@ -12,6 +12,8 @@ public sealed class TrackerOptions
     /// <summary>Lets visitors who are not signed in read (never change) the dashboard. Off: they see only the sign-in page.</summary>
     public bool AnonymousRead { get; set; }
     public FetchOptions Fetch { get; set; } = new();
+    /// <summary>Open the store read-only (the command line's stats and export): nothing is migrated or written.</summary>
+    public bool ReadOnly { get; set; }
 }
 
 /// <summary>How the server fetches an article from a URL an editor gives.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using MetaAiTracker.Core.Extraction;
 using MetaAiTracker.Core.Ingestion;
@@ -25,12 +26,12 @@ public sealed record EvalReport(IReadOnlyList<Measure> Measures, IReadOnlyList<M
     {
         var sb = new StringBuilder();
         foreach (var m in Measures) sb.AppendLine(m.ToString());
-        sb.AppendLine($"article themes F1 (micro): {ThemeF1:0.00}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"article themes F1 (micro): {ThemeF1:0.00}");
         if (maxMisses > 0 && Misses.Count > 0)
         {
-            sb.AppendLine().AppendLine($"misses ({Misses.Count}):");
-            foreach (var m in Misses.Take(maxMisses)) sb.AppendLine($"  {m.Article}  {m.Kind,-16} {m.Detail}");
-            if (Misses.Count > maxMisses) sb.AppendLine($"  … {Misses.Count - maxMisses} more");
+            sb.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"misses ({Misses.Count}):");
+            foreach (var m in Misses.Take(maxMisses)) sb.AppendLine(CultureInfo.InvariantCulture, $"  {m.Article}  {m.Kind,-16} {m.Detail}");
+            if (Misses.Count > maxMisses) sb.AppendLine(CultureInfo.InvariantCulture, $"  … {Misses.Count - maxMisses} more");
         }
         return sb.ToString();
     }

@@ -9,6 +9,18 @@ public sealed record ArticleMetadata(string? Title, string? Url, string? Source,
 {
     public static readonly ArticleMetadata None = new(null, null, null, null);
 
+    /// <summary>
+    /// Metadata as a file gives it, made safe to store and show: title and outlet cleaned as article text is (bidi
+    /// controls could make them read otherwise), and the address kept only when it is http or https, because the reader
+    /// shows it as a link (a javascript: or data: one would run in the reader's page).
+    /// </summary>
+    public static ArticleMetadata FromFile(string? title, string? url, string? source, DateRange? published) =>
+        new(TextCleaner.Line(title), WebUrl(url), TextCleaner.Line(source), published);
+
+    /// <summary>The address trimmed when it is an absolute http or https one; null otherwise.</summary>
+    public static string? WebUrl(string? url) =>
+        url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? url.Trim() : null;
+
     public ArticleMetadata Or(ArticleMetadata other) =>
         new(Title ?? other.Title, Url ?? other.Url, Source ?? other.Source, Published ?? other.Published);
 
@@ -58,8 +70,7 @@ public sealed record ArticleMetadata(string? Title, string? Url, string? Source,
     {
         var estimated = v.TryGetValue("estimated", out var e) && e.Equals("true", StringComparison.OrdinalIgnoreCase);
         var published = v.TryGetValue("published", out var p) ? ParseDate(p, estimated) : null;
-        return new ArticleMetadata(NullIfEmpty(v.GetValueOrDefault("title")), NullIfEmpty(v.GetValueOrDefault("url")),
-            NullIfEmpty(v.GetValueOrDefault("source")), published);
+        return FromFile(v.GetValueOrDefault("title"), v.GetValueOrDefault("url"), v.GetValueOrDefault("source"), published);
     }
 
     /// <summary>
@@ -88,6 +99,4 @@ public sealed record ArticleMetadata(string? Title, string? Url, string? Source,
             return DateRange.Day(DateOnly.FromDateTime(dt.UtcDateTime), estimated);
         return null;
     }
-
-    private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

@@ -23,7 +23,14 @@ public static class ContentIdentity
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 
-    private static readonly string[] TrackingParameters = ["utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ref", "ocid", "cmpid"];
+    // Whole parameter names (ref, not reference or refid, which can name the article), plus the utm_ family.
+    private static readonly HashSet<string> TrackingParameters = new(["fbclid", "gclid", "mc_cid", "mc_eid", "ref", "ocid", "cmpid"], StringComparer.OrdinalIgnoreCase);
+
+    private static bool IsTracking(string parameter)
+    {
+        var name = parameter.Split('=', 2)[0];
+        return name.StartsWith("utm_", StringComparison.OrdinalIgnoreCase) || TrackingParameters.Contains(name);
+    }
 
     /// <summary>Scheme and host lower-cased, fragment, tracking parameters and trailing slash dropped; null unless http(s).</summary>
     public static string? CanonicalUrl(string? url)
@@ -31,7 +38,7 @@ public static class ContentIdentity
         if (string.IsNullOrWhiteSpace(url) || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)) return null;
         if (uri.Scheme is not ("http" or "https")) return null;
         var query = uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Where(p => !TrackingParameters.Any(t => p.StartsWith(t, StringComparison.OrdinalIgnoreCase)))
+            .Where(p => !IsTracking(p))
             .Order(StringComparer.Ordinal);
         var q = string.Join('&', query);
         var path = uri.AbsolutePath.Length > 1 ? uri.AbsolutePath.TrimEnd('/') : "";

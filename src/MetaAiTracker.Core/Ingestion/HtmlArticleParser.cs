@@ -49,12 +49,12 @@ public static partial class HtmlArticleParser
         }
 
         var title = Meta(document, "og:title") ?? NonEmpty(document.Title) ?? NonEmpty(document.QuerySelector("h1")?.TextContent);
-        var url = document.QuerySelector("link[rel=canonical]")?.GetAttribute("href") ?? Meta(document, "og:url");
+        var url = ArticleMetadata.WebUrl(document.QuerySelector("link[rel=canonical]")?.GetAttribute("href")) ?? Meta(document, "og:url");
         var jsonLd = JsonLdDate().Match(html);
         var published = Meta(document, "article:published_time")
             ?? document.QuerySelector("time[datetime]")?.GetAttribute("datetime")
             ?? (jsonLd.Success ? jsonLd.Groups[1].Value : null);
-        var metadata = new ArticleMetadata(title, url, Meta(document, "og:site_name"), ArticleMetadata.ParseDate(published));
+        var metadata = ArticleMetadata.FromFile(title, url, Meta(document, "og:site_name"), ArticleMetadata.ParseDate(published));
 
         var body = ChooseBody(document);
         if (body is null) return new Result("", metadata);

@@ -32,6 +32,10 @@ public static class TextCleaner
         return result.ToString();
     }
 
+    /// <summary>One line (a title, an outlet) cleaned the same way; null when nothing is left.</summary>
+    public static string? Line(string? text) =>
+        text is null ? null : Clean(text).Replace('\n', ' ').Trim() is { Length: > 0 } line ? line : null;
+
     private static bool IsDropped(char c) =>
         char.IsControl(c)
         || c is '\uFEFF' or '\u200B' or '\u2028' or '\u2029'

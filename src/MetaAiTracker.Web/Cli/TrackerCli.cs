@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using MetaAiTracker.Web.Components.Pages.Timeline;
 using MetaAiTracker.Web.Data;
 using MetaAiTracker.Web.Export;
@@ -17,15 +18,19 @@ public static class TrackerCli
 {
     public static async Task<int> RunAsync(string[] args)
     {
+        // The shell's locale stops here: under LANG=ar_SA.UTF-8 .NET would write Umm al-Qura dates and Arabic
+        // decimal separators into exports and reports. The dashboard sets its own culture per request.
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
         var root = new RootCommand("MetaAiTracker: Meta's open-versus-closed AI strategy, followed through Arabic news.");
         root.Subcommands.Add(Serve());
-        root.Subcommands.Add(Ingest());
+        root.Subcommands.Add(IngestCommand.Create(StoreAsync, DbOption));
         root.Subcommands.Add(ExportCommand());
         root.Subcommands.Add(Stats());
         root.Subcommands.Add(Reextract());
         root.Subcommands.Add(BriefingCommand());
         root.Subcommands.Add(UsersCommand.Create(StoreAsync, DbOption));
         root.Subcommands.Add(EvalCommand.Create());
+        foreach (var verb in BackupCommand.Create(StoreAsync, DbOption)) root.Subcommands.Add(verb);
         if (args.Length == 0) args = ["serve"];
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
@@ -34,7 +39,16 @@ public static class TrackerCli
             Console.Error.WriteLine("Run ./tracker --help for usage.");
             return 2;
         }
-        return await parse.InvokeAsync();
+        try
+        {
+            // Our own handler below: the default one prints a stack trace for a store that cannot be used.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (StoreException ex)
+        {
+            Console.Error.WriteLine($"tracker: {ex.Message}");
+            return 1;
+        }
     }
 
     private static Option<string?> DbOption() => new("--db") { Description = "SQLite database file (default: data/tracker.db, or Tracker:Database)" };
@@ -54,32 +68,6 @@ public static class TrackerCli
         return cmd;
     }
 
-    private static Command Ingest()
-    {
-        var db = DbOption();
-        var paths = new Argument<string[]>("PATH") { Arity = ArgumentArity.OneOrMore, Description = "Files (.txt .md .html .htm) or folders (recursive)" };
-        var cmd = new Command("ingest", "Load articles, extract quotes, events and claims, and store them") { paths, db };
-        cmd.SetAction(async (parse, ct) =>
-        {
-            await using var sp = await StoreAsync(parse.GetValue(db), ct);
-            var ingestion = sp.GetRequiredService<IngestionService>();
-            var results = await ingestion.IngestPathsAsync(parse.GetValue(paths)!, r => (r.Outcome == IngestOutcome.Rejected ? Console.Error : Console.Out).WriteLine(Line(r)), ct);
-            var added = results.Count(r => r.Outcome == IngestOutcome.Added);
-            var dups = results.Count(r => r.Outcome == IngestOutcome.Duplicate);
-            var rejected = results.Count(r => r.Outcome == IngestOutcome.Rejected);
-            Console.WriteLine($"{added} added ({results.Sum(r => r.Quotes)} quotes, {results.Sum(r => r.Events)} events, {results.Sum(r => r.Claims)} claims), {dups} duplicate, {rejected} rejected");
-            return rejected > 0 ? 1 : 0;
-        });
-        return cmd;
-    }
-
-    private static string Line(IngestResult r) => r.Outcome switch
-    {
-        IngestOutcome.Added => $"added      {r.Path} → article {r.ArticleId}: {r.Quotes} quotes, {r.Events} events, {r.Claims} claims",
-        IngestOutcome.Duplicate => $"duplicate  {r.Message}",
-        _ => $"rejected   {r.Message}",
-    };
-
     private static Command ExportCommand()
     {
         var db = DbOption();
@@ -90,7 +78,7 @@ public static class TrackerCli
         var cmd = new Command("export", "Write every article, quote, event and claim with its position in the source") { db, format, outFile, includeText };
         cmd.SetAction(async (parse, ct) =>
         {
-            await using var sp = await StoreAsync(parse.GetValue(db), ct);
+            await using var sp = await ReadStoreAsync(parse.GetValue(db), ct);
             await using var ctx = await sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync(ct);
             var path = parse.GetValue(outFile);
             // Write to a temporary file and move it into place: a failed export never leaves half a file.
@@ -116,7 +104,7 @@ public static class TrackerCli
         var cmd = new Command("stats", "Summarise the store") { db };
         cmd.SetAction(async (parse, ct) =>
         {
-            await using var sp = await StoreAsync(parse.GetValue(db), ct);
+            await using var sp = await ReadStoreAsync(parse.GetValue(db), ct);
             await using var ctx = await sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync(ct);
             Console.Write(await StoreStats.RenderAsync(ctx, sp.GetRequiredService<TrackerOptions>().Database, ct));
             return 0;
@@ -193,21 +181,39 @@ public static class TrackerCli
     }
 
     /// <summary>The services the non-web verbs need, with the store created and migrated.</summary>
-    private static async Task<ServiceProvider> StoreAsync(string? database, CancellationToken ct)
+    private static Task<ServiceProvider> StoreAsync(string? database, CancellationToken ct) => OpenStoreAsync(database, readOnly: false, ct);
+
+    /// <summary>For stats and export: the store opened read-only and never migrated, so a read-only copy can be read.</summary>
+    private static Task<ServiceProvider> ReadStoreAsync(string? database, CancellationToken ct) => OpenStoreAsync(database, readOnly: true, ct);
+
+    private static async Task<ServiceProvider> OpenStoreAsync(string? database, bool readOnly, CancellationToken ct)
     {
         var config = new ConfigurationBuilder()
             .SetBasePath(AppContext.BaseDirectory)
             .AddJsonFile("appsettings.json", optional: true)
             .AddEnvironmentVariables()
+            .AddInMemoryCollection(readOnly ? [new("Tracker:ReadOnly", "true")] : [])
             .Build();
         var services = new ServiceCollection();
         // The command line prints its own results; the log only carries warnings and errors, on standard error.
+        // EF Core logs a failed command with its stack trace: the command line names the problem itself.
         services.AddLogging(b => b.AddSerilog(new LoggerConfiguration().MinimumLevel.Warning()
             .MinimumLevel.Override("MetaAiTracker.Web.Ingestion", LogEventLevel.Error)
-            .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose).CreateLogger(), dispose: true));
+            .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Fatal)
+            .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture).CreateLogger(), dispose: true));
         services.AddTrackerCore(config, database);
         var sp = services.BuildServiceProvider();
-        await TrackerDbSetup.MigrateAsync(sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>(), ct);
-        return sp;
+        try
+        {
+            var factory = sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>();
+            if (readOnly) await TrackerDbSetup.CheckReadableAsync(factory, ct);
+            else await TrackerDbSetup.MigrateAsync(factory, ct);
+            return sp;
+        }
+        catch
+        {
+            await sp.DisposeAsync();
+            throw;
+        }
     }
 }

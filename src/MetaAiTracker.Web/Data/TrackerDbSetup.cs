@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 using MetaAiTracker.Core.Extraction;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -8,11 +9,50 @@ namespace MetaAiTracker.Web.Data;
 /// <summary>Creates and migrates the database and fills the reference tables (themes, entities) on first use.</summary>
 public static class TrackerDbSetup
 {
+    /// <summary>A store that cannot be used (read-only, corrupt, not a database) ends in a <see cref="StoreException"/> naming it.</summary>
     public static async Task MigrateAsync(IDbContextFactory<TrackerDbContext> factory, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (db.Database.GetDbConnection().DataSource is { Length: > 0 } path && path != ":memory:")
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var path = db.Database.GetDbConnection().DataSource;
+        try
+        {
+            if (path is { Length: > 0 } && path != ":memory:")
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            await MigrateAndSeedAsync(db, ct);
+        }
+        catch (SqliteException ex) when (StoreException.From(path, ex) is { } problem)
+        {
+            throw problem;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StoreException(path, $"cannot be created ({ex.Message})", ex);
+        }
+    }
+
+    /// <summary>
+    /// For the verbs that only read (stats, export): the store must exist and be at this version's schema; it is never
+    /// migrated or written, so a read-only file or a copy on read-only media can be read.
+    /// </summary>
+    public static async Task CheckReadableAsync(IDbContextFactory<TrackerDbContext> factory, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var path = db.Database.GetDbConnection().DataSource;
+        if (!File.Exists(path)) throw new StoreException(path, "there is no store here (./tracker ingest or ./tracker serve creates one)");
+        try
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(ct)).Count();
+            if (pending > 0)
+                throw new StoreException(path, $"the store is from an older version and needs {pending} migration(s), which stats and export never make: run ./tracker ingest or ./tracker serve on it once");
+        }
+        catch (SqliteException ex) when (StoreException.From(path, ex) is { } problem)
+        {
+            throw problem;
+        }
+    }
+
+    private static async Task MigrateAndSeedAsync(TrackerDbContext db, CancellationToken ct)
+    {
         await db.Database.MigrateAsync(ct);
         // WAL lets the dashboard read while an ingestion writes; the mode is stored in the file.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);

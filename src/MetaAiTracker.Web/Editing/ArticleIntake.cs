@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using MetaAiTracker.Core.Ingestion;
 using MetaAiTracker.Web.Accounts;
@@ -60,7 +61,7 @@ public sealed class ArticleIntake(IngestionService ingestion, UrlFetcher fetcher
             return new IngestResult(fileName, IngestOutcome.Rejected, ex.Message);
         }
         return await ingestion.IngestAsync(source, await ingestion.LoadLexiconAsync(ct), fileName,
-            id => AuditLog.Entry(user, clock.GetUtcNow(), "article.add", "article", id.ToString(), id, null,
+            id => AuditLog.Entry(user, clock.GetUtcNow(), "article.add", "article", id.ToString(CultureInfo.InvariantCulture), id, null,
                 new { via, source.Title, source.Source, source.Url, details.Published, source.Format, source.Encoding }), ct);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using MetaAiTracker.Web.Accounts;
 using MetaAiTracker.Web.Data;
@@ -79,7 +80,7 @@ public static class EditingApi
         app.MapGet("/api/items/{id:int}/history", async (int id, IDbContextFactory<TrackerDbContext> f, CancellationToken ct) =>
         {
             await using var db = await f.CreateDbContextAsync(ct);
-            return Results.Ok(await AuditLog.HistoryAsync(db, "item", id.ToString(), ct));
+            return Results.Ok(await AuditLog.HistoryAsync(db, "item", id.ToString(CultureInfo.InvariantCulture), ct));
         }).RequireAuthorization(TrackerRoles.ReadPolicy);
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using MetaAiTracker.Core.Model;
 using MetaAiTracker.Web.Accounts;
@@ -91,7 +92,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         db.Items.Add(item);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        AuditLog.Add(db, user, clock.GetUtcNow(), "item.add", "item", item.Id.ToString(), articleId, null, ItemSnapshot.Of(item));
+        AuditLog.Add(db, user, clock.GetUtcNow(), "item.add", "item", item.Id.ToString(CultureInfo.InvariantCulture), articleId, null, ItemSnapshot.Of(item));
         await db.SaveChangesAsync(ct);
         await SearchIndex.ReindexItemAsync(db, item, ct);
         await tx.CommitAsync(ct);
@@ -159,11 +160,11 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var item = await db.Items.Include(i => i.Article).Include(i => i.Themes).Include(i => i.Amounts).Include(i => i.Actors)
             .AsSplitQuery().SingleOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new KeyNotFoundException($"no item {itemId}");
-        if (item.Version != version) throw await EditConflictException.CreateAsync(db, "item", itemId.ToString(), ct);
+        if (item.Version != version) throw await EditConflictException.CreateAsync(db, "item", itemId.ToString(CultureInfo.InvariantCulture), ct);
         var before = ItemSnapshot.Of(item);
         await change(item, db);
         item.Version++;
-        AuditLog.Add(db, user, clock.GetUtcNow(), action, "item", itemId.ToString(), item.ArticleId, before, ItemSnapshot.Of(item));
+        AuditLog.Add(db, user, clock.GetUtcNow(), action, "item", itemId.ToString(CultureInfo.InvariantCulture), item.ArticleId, before, ItemSnapshot.Of(item));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         try
         {
@@ -174,7 +175,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
             // Saved by someone else between our read and our write: the version column caught it.
             await tx.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            throw await EditConflictException.CreateAsync(db, "item", itemId.ToString(), ct);
+            throw await EditConflictException.CreateAsync(db, "item", itemId.ToString(CultureInfo.InvariantCulture), ct);
         }
         await SearchIndex.ReindexItemAsync(db, item, ct);
         await tx.CommitAsync(ct);
@@ -189,11 +190,11 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var article = await db.Articles.Include(a => a.Themes).SingleOrDefaultAsync(a => a.Id == articleId, ct)
             ?? throw new KeyNotFoundException($"no article {articleId}");
-        if (article.Version != version) throw await EditConflictException.CreateAsync(db, "article", articleId.ToString(), ct);
+        if (article.Version != version) throw await EditConflictException.CreateAsync(db, "article", articleId.ToString(CultureInfo.InvariantCulture), ct);
         var before = snapshot(article);
         await change(article, db);
         article.Version++;
-        AuditLog.Add(db, user, clock.GetUtcNow(), action, "article", articleId.ToString(), articleId, before, snapshot(article));
+        AuditLog.Add(db, user, clock.GetUtcNow(), action, "article", articleId.ToString(CultureInfo.InvariantCulture), articleId, before, snapshot(article));
         try
         {
             await db.SaveChangesAsync(ct);
@@ -201,7 +202,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            throw await EditConflictException.CreateAsync(db, "article", articleId.ToString(), ct);
+            throw await EditConflictException.CreateAsync(db, "article", articleId.ToString(CultureInfo.InvariantCulture), ct);
         }
         logger.LogInformation("{User} {Action} article {ArticleId}", TrackerRoles.NameOf(user), action, articleId);
         return article;

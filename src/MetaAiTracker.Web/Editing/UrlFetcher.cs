@@ -17,11 +17,13 @@ public sealed class FetchException(string message) : Exception(message);
 public sealed class UrlFetcher(HttpClient http, TrackerOptions options, ILogger<UrlFetcher> logger)
 {
     // Loopback, private, shared, link-local (cloud metadata), benchmarking, multicast and reserved ranges, IPv4 and IPv6.
+    // ::/96 (IPv4-compatible, which also holds :: and ::1), 2002::/16 (6to4) and 2001::/32 (Teredo) embed an IPv4
+    // address that a host or relay may turn into a connection to it, private or not.
     private static readonly IPNetwork[] Refused = [.. new[]
     {
         "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12", "192.0.0.0/24",
         "192.168.0.0/16", "198.18.0.0/15", "224.0.0.0/4", "240.0.0.0/4",
-        "::/128", "::1/128", "64:ff9b::/96", "fc00::/7", "fe80::/10", "ff00::/8",
+        "::/96", "64:ff9b::/96", "2001::/32", "2002::/16", "fc00::/7", "fe80::/10", "ff00::/8",
     }.Select(IPNetwork.Parse)];
 
     public static SocketsHttpHandler CreateHandler(FetchOptions o)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -149,12 +150,12 @@ public static class TrackerExport
         {
             string?[] row =
             [
-                Lower(i.Kind), i.Id.ToString(), i.ArticleId.ToString(), i.Article?.Title, i.Start.ToString(), i.End.ToString(), i.Text,
+                Lower(i.Kind), i.Id.ToString(CultureInfo.InvariantCulture), i.ArticleId.ToString(CultureInfo.InvariantCulture), i.Article?.Title, i.Start.ToString(CultureInfo.InvariantCulture), i.End.ToString(CultureInfo.InvariantCulture), i.Text,
                 i.SpeakerEntityId, i.SpeakerName, i.QuoteKind is { } qk ? Lower(qk) : null, i.Cue, i.EventType,
-                i.DateStart?.ToString("yyyy-MM-dd"), i.DateEnd?.ToString("yyyy-MM-dd"), i.DateGranularity is { } g ? Lower(g) : null,
+                i.DateStart?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), i.DateEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), i.DateGranularity is { } g ? Lower(g) : null,
                 i.DateEstimated ? "true" : "false", i.DateText,
-                string.Join("; ", i.Amounts.Select(a => $"{a.Value:R} {a.Unit}")), Lower(i.Stance), i.Hedged ? "true" : "false",
-                string.Join(';', i.Themes.Select(t => t.ThemeKey)), i.Confidence.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture), Lower(i.Status),
+                string.Join("; ", i.Amounts.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Value:R} {a.Unit}"))), Lower(i.Stance), i.Hedged ? "true" : "false",
+                string.Join(';', i.Themes.Select(t => t.ThemeKey)), i.Confidence.ToString("0.###", CultureInfo.InvariantCulture), Lower(i.Status),
             ];
             await w.WriteLineAsync(string.Join(',', row.Select(Csv)));
         }
@@ -192,8 +193,8 @@ public static class TrackerExport
     {
         if (start is null || end is null || g is null) { w.WriteNull(name); return; }
         w.WriteStartObject(name);
-        w.WriteString("start", start.Value.ToString("yyyy-MM-dd"));
-        w.WriteString("end", end.Value.ToString("yyyy-MM-dd"));
+        w.WriteString("start", start.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        w.WriteString("end", end.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         w.WriteString("granularity", Lower(g.Value));
         w.WriteBoolean("estimated", estimated);
         if (text is not null) w.WriteString("text", text);

@@ -40,7 +40,11 @@ public sealed class IngestionService(
         ArticleExtraction? Extraction = null, List<Item>? Items = null, string ArticleShadow = "", List<string>? ItemShadows = null,
         Func<int, AuditEntry>? Audit = null);
 
-    /// <summary>Ingests files and folders (recursively); a bad file is reported and the batch goes on.</summary>
+    /// <summary>
+    /// Ingests files and folders (recursively); a bad file is reported and the batch goes on. A problem of the store
+    /// itself (disk full, read-only, corrupt) stops it with a <see cref="StoreException"/>: every later file would
+    /// fail the same way, and what was committed before stays.
+    /// </summary>
     public async Task<List<IngestResult>> IngestPathsAsync(IEnumerable<string> paths, Action<IngestResult>? progress = null, CancellationToken ct = default)
     {
         var results = new List<IngestResult>();
@@ -103,8 +107,18 @@ public sealed class IngestionService(
     /// Stores one parsed article with its extractions, or reports the existing copy. <paramref name="audit"/> makes the
     /// entry recording who added it (from the new article's id), written in the article's own transaction.
     /// </summary>
-    public async Task<IngestResult> IngestAsync(SourceArticle source, Lexicon lexicon, string? path = null, Func<int, AuditEntry>? audit = null, CancellationToken ct = default) =>
-        (await StoreBatchAsync([Prepare(source, lexicon, path ?? source.FileName) with { Audit = audit }], ct))[0];
+    public async Task<IngestResult> IngestAsync(SourceArticle source, Lexicon lexicon, string? path = null, Func<int, AuditEntry>? audit = null, CancellationToken ct = default)
+    {
+        try
+        {
+            return (await StoreBatchAsync([Prepare(source, lexicon, path ?? source.FileName) with { Audit = audit }], ct))[0];
+        }
+        catch (StoreException ex)
+        {
+            // One article from an editor: say why it was not stored, as for any other rejection.
+            return new IngestResult(path ?? source.FileName, IngestOutcome.Rejected, $"{path ?? source.FileName}: could not be stored ({ex.Message})");
+        }
+    }
 
     /// <summary>
     /// Stores a batch in one transaction: a crash leaves whole articles or none, never half of one. When an article
@@ -124,6 +138,13 @@ public sealed class IngestionService(
                 foreach (var p in batch)
                     results.Add(p.Rejection ?? Store(p, writer));
                 await tx.CommitAsync(ct);
+            }
+            catch (SqliteException ex) when (StoreException.From(db.Database.GetDbConnection().DataSource, ex) is { } storeProblem)
+            {
+                await tx.RollbackAsync(CancellationToken.None);
+                // No stack trace: the message says all an operator needs.
+                logger.LogError("Stopped ingesting at {Path}: {Problem}", batch[0].Path, storeProblem.Message);
+                throw storeProblem;
             }
             catch (SqliteException ex) when (batch.Count == 1)
             {

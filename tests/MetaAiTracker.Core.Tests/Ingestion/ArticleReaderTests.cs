@@ -58,6 +58,110 @@ public class ArticleReaderTests
     }
 
     [Fact]
+    public void RemovesBidiControlsFromTitlesAndOutletsInFrontMatterSidecarsAndHtml()
+    {
+        // U+202E would show "ميتا" as a reversed word, U+2066..U+2069 isolate a run: a title can be made to read otherwise.
+        var md = "---\ntitle: \u202Eعنوان\u202C مقلوب\nsource: \u2067صحيفة\u2069\n---\n" + Arabic;
+        var html = $"<html><head><meta property=\"og:title\" content=\"\u202Bميتا\u202A تطلق\"><meta property=\"og:site_name\" content=\"موقع\u2066 تقني\u2068\"></head><body><article><p>{Arabic}</p></article></body></html>";
+        var dir = Directory.CreateTempSubdirectory("mat-reader-").FullName;
+        var file = Path.Combine(dir, "a.txt");
+        File.WriteAllText(file, Arabic);
+        File.WriteAllText(Path.Combine(dir, "a.meta.json"), "{\"title\": \"\u202Dعنوان\u202C\", \"source\": \"\u2066منفذ\u2069\"}");
+
+        var fromMd = ArticleReader.Read("a.md", Encoding.UTF8.GetBytes(md));
+        var fromHtml = ArticleReader.Read("a.html", Encoding.UTF8.GetBytes(html));
+        var fromSidecar = ArticleReader.ReadFile(file);
+
+        Assert.Equal(("عنوان مقلوب", "صحيفة"), (fromMd.Title, fromMd.Source));
+        Assert.Equal(("ميتا تطلق", "موقع تقني"), (fromHtml.Title, fromHtml.Source));
+        Assert.Equal(("عنوان", "منفذ"), (fromSidecar.Title, fromSidecar.Source));
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(document.cookie)")]
+    [InlineData("JavaScript:alert(1)")]
+    [InlineData("data:text/html,<script>alert(1)</script>")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("ftp://example.com/a")]
+    [InlineData("/news/relative")]
+    public void KeepsOnlyHttpAndHttpsAddressesFromFrontMatterSidecarsAndHtml(string bad)
+    {
+        var md = $"---\nurl: {bad}\n---\n{Arabic}";
+        var canonical = $"<html><head><link rel=\"canonical\" href=\"{bad}\"></head><body><article><p>{Arabic}</p></article></body></html>";
+        var ogUrl = $"<html><head><meta property=\"og:url\" content=\"{bad}\"></head><body><article><p>{Arabic}</p></article></body></html>";
+        var both = $"<html><head><link rel=\"canonical\" href=\"{bad}\"><meta property=\"og:url\" content=\"https://example.com/news/1\"></head><body><article><p>{Arabic}</p></article></body></html>";
+        var dir = Directory.CreateTempSubdirectory("mat-reader-").FullName;
+        var file = Path.Combine(dir, "a.txt");
+        File.WriteAllText(file, Arabic);
+        File.WriteAllText(Path.Combine(dir, "a.meta.json"), System.Text.Json.JsonSerializer.Serialize(new { url = bad }));
+
+        Assert.Null(ArticleReader.Read("a.md", Encoding.UTF8.GetBytes(md)).Url);
+        Assert.Null(ArticleReader.Read("a.html", Encoding.UTF8.GetBytes(canonical)).Url);
+        Assert.Null(ArticleReader.Read("a.html", Encoding.UTF8.GetBytes(ogUrl)).Url);
+        Assert.Equal("https://example.com/news/1", ArticleReader.Read("a.html", Encoding.UTF8.GetBytes(both)).Url);
+        Assert.Null(ArticleReader.ReadFile(file).Url);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void KeepsAnHttpAddressFromASidecarOverTheFile()
+    {
+        var dir = Directory.CreateTempSubdirectory("mat-reader-").FullName;
+        var file = Path.Combine(dir, "a.md");
+        File.WriteAllText(file, $"---\nurl: https://example.com/from-front-matter\n---\n{Arabic}");
+        File.WriteAllText(Path.Combine(dir, "a.meta.json"), "{\"url\": \"javascript:alert(1)\"}");
+
+        Assert.Equal("https://example.com/from-front-matter", ArticleReader.ReadFile(file).Url);
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Fact]
+    public void ReadsUtf8WithAStrayByteAsUtf8NotAsALegacyCodePage()
+    {
+        var utf8 = Encoding.UTF8.GetBytes(Arabic + "\n" + Arabic);
+        var middle = Array.IndexOf(utf8, (byte)' ', utf8.Length / 2);
+        byte[] stray = [.. utf8[..middle], 0xFF, .. utf8[middle..]];
+        // A file cut in the middle of its last letter (two bytes in UTF-8).
+        var cut = Encoding.UTF8.GetBytes(Arabic + "\n" + Arabic.TrimEnd('.'))[..^1];
+        byte[] withBom = [.. Encoding.UTF8.GetPreamble(), .. stray];
+
+        foreach (var bytes in new[] { stray, cut, withBom })
+        {
+            var a = ArticleReader.Read("a.txt", bytes);
+            Assert.Equal("utf-8", a.Encoding);
+            Assert.Contains("زوكربيرج إن ميتا ستواصل", a.Text);
+            // The lost byte stays visible where it was, rather than the whole article turned to mojibake.
+            Assert.Equal(1, a.Text.Count(c => c == '\uFFFD'));
+        }
+    }
+
+    [Fact]
+    public void ReadsALongerWindows1256ArticleAsWindows1256()
+    {
+        var text = string.Join("\n", Enumerable.Repeat(Arabic.Replace("«", "\"").Replace("»", "\""), 20)) + "\nنظّم الظهور طويلا";
+
+        var a = ArticleReader.Read("legacy.txt", Encoding.GetEncoding(1256).GetBytes(text));
+
+        Assert.Equal("windows-1256", a.Encoding);
+        Assert.EndsWith("نظّم الظهور طويلا", a.Text);
+    }
+
+    [Fact]
+    public void RefusesWhatIsNeitherUtf8NorArabicInALegacyCodePageAndNamesTheByteOffset()
+    {
+        // UTF-8 Arabic with a bad byte every 40 bytes: too broken for UTF-8, and windows-1256 reads it as mojibake.
+        var utf8 = Encoding.UTF8.GetBytes(string.Join("\n", Enumerable.Repeat(Arabic, 5)));
+        var broken = utf8.Select((b, i) => i % 40 == 17 ? (byte)0xFF : b).ToArray();
+
+        var e = Rejected("broken.txt", broken);
+
+        Assert.Equal(RejectReason.Undecodable, e.Reason);
+        Assert.StartsWith("broken.txt:", e.Message);
+        Assert.Contains("byte offset 17", e.Message);
+    }
+
+    [Fact]
     public void RefusesLatin1MojibakeAndInvalidBytesDeclaredAsUtf8()
     {
         var mojibake = Encoding.Latin1.GetString(Encoding.GetEncoding(1256).GetBytes(Arabic));
@@ -155,6 +259,16 @@ public class ArticleReaderTests
             Assert.All(a.Text.Split('\n').Where(l => l.Length > 0), l => Assert.Contains(l, rawLines));
         }
         Assert.DoesNotContain("استمع الي المقالة", ArticleReader.ReadFile(Seeds.Files.Single(f => f.Contains("002_"))).Text);
+    }
+
+    [Fact]
+    public void CanonicalUrlsDropTrackingParametersByWholeNameOnly()
+    {
+        Assert.Equal("https://example.com/a?id=7", ContentIdentity.CanonicalUrl("http://Example.com/a/?utm_source=x&ref=home&id=7&fbclid=1&REF=2"));
+        // Parameters that only start like "ref" name the article: two articles must not share an address.
+        Assert.Equal("https://example.com/a?reference=12", ContentIdentity.CanonicalUrl("https://example.com/a?reference=12&ref=rss"));
+        Assert.NotEqual(ContentIdentity.CanonicalUrl("https://example.com/a?refid=1"), ContentIdentity.CanonicalUrl("https://example.com/a?refid=2"));
+        Assert.Equal("https://example.com/a?gclidx=3", ContentIdentity.CanonicalUrl("https://example.com/a?gclidx=3&gclid=4"));
     }
 
     [Fact]

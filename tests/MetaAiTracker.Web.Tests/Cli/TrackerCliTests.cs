@@ -95,6 +95,122 @@ public class TrackerCliTests
     }
 
     [Fact]
+    public async Task AnArabicShellLocaleDoesNotReachTheExportOrTheStats()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await RunAsync("ingest", TestStore.SeedsDir, "--db", store.DatabasePath);
+        var csv = Path.Combine(store.Dir, "export.csv");
+        var json = Path.Combine(store.Dir, "export.json");
+        var before = System.Globalization.CultureInfo.CurrentCulture;
+        // What LANG=ar_SA.UTF-8 gives a .NET process: the Umm al-Qura calendar and Arabic decimal separators.
+        System.Globalization.CultureInfo.CurrentCulture = new System.Globalization.CultureInfo("ar-SA");
+        (int Code, string Out, string Err) stats;
+        try
+        {
+            await RunAsync("export", "--format", "csv", "--out", csv, "--db", store.DatabasePath);
+            await RunAsync("export", "--format", "json", "--out", json, "--db", store.DatabasePath);
+            stats = await RunAsync("stats", "--db", store.DatabasePath);
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = before;
+        }
+
+        var rows = File.ReadAllText(csv);
+        Assert.Matches(@",2025-\d\d-\d\d,", rows);
+        Assert.DoesNotMatch(@",14\d\d-\d\d-\d\d,", rows);
+        Assert.Contains("65000000000 USD", rows);
+        Assert.DoesNotContain("٫", rows);
+        Assert.Contains("\"start\":\"2025-", File.ReadAllText(json).Replace(" ", ""));
+        Assert.Matches(@"published 20\d\d-\d\d … 20\d\d-\d\d", stats.Out);
+    }
+
+    [Fact]
+    public async Task ACorruptStoreIsNamedWithItsProblemNotAStackTrace()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var garbage = Path.Combine(store.Dir, "garbage.db");
+        File.WriteAllBytes(garbage, [.. Enumerable.Repeat((byte)'x', 8192)]);
+
+        foreach (var args in new[] { new[] { "stats", "--db", garbage }, ["ingest", TestStore.SeedsDir, "--db", garbage] })
+        {
+            var (code, output, error) = await RunAsync(args);
+            Assert.Equal(1, code);
+            Assert.Contains($"{garbage}: the file is not a SQLite database", error);
+            Assert.DoesNotContain("   at ", output + error);
+        }
+    }
+
+    [Fact]
+    public async Task AReadOnlyStoreIsNamedForIngestAndReadAsItIsByStatsAndExport()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await RunAsync("ingest", TestStore.SeedsDir, "--db", store.DatabasePath);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // Root ignores file modes, so make the file read-only for SQLite itself: a header write version above 2 is one
+        // SQLite may read but must not write, and every write fails with SQLITE_READONLY as on a read-only mount.
+        using (var f = File.Open(store.DatabasePath, FileMode.Open, FileAccess.ReadWrite)) { f.Position = 18; f.WriteByte(3); }
+        var before = File.ReadAllBytes(store.DatabasePath);
+        var outFile = Path.Combine(store.Dir, "export.json");
+
+        var ingest = await RunAsync("ingest", TestStore.SeedsDir, "--db", store.DatabasePath);
+        var stats = await RunAsync("stats", "--db", store.DatabasePath);
+        var export = await RunAsync("export", "--format", "json", "--out", outFile, "--db", store.DatabasePath);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+
+        Assert.Equal(1, ingest.Code);
+        Assert.Contains($"{store.DatabasePath}: the database is read-only", ingest.Err);
+        Assert.DoesNotContain("   at ", ingest.Out + ingest.Err);
+        Assert.Equal(0, stats.Code);
+        Assert.Contains("articles   5", stats.Out);
+        Assert.Equal(0, export.Code);
+        using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(outFile));
+        Assert.Equal(5, doc.RootElement.GetProperty("articles").GetArrayLength());
+        Assert.Equal(before, File.ReadAllBytes(store.DatabasePath));
+    }
+
+    [Fact]
+    public async Task ABackupTakenDuringAnIngestRestoresIntoAWorkingStore()
+    {
+        await using var store = await TestStore.CreateAsync();
+        // Two batches of 32: the backup is taken once the first is committed, while the second is being written.
+        var seeds = Directory.GetFiles(TestStore.SeedsDir, "*.txt").Order().Select(File.ReadAllText).ToArray();
+        var files = Enumerable.Range(0, 64).Select(i => store.WriteFile($"{i:00}.txt", $"{seeds[i % seeds.Length]}\n\nنسخة رقم {i} من المقال.")).ToArray();
+        var firstBatch = new TaskCompletionSource();
+        var ingest = Task.Run(() => store.Ingestion.IngestPathsAsync([Path.GetDirectoryName(files[0])!], _ => firstBatch.TrySetResult()));
+        await firstBatch.Task;
+        var backupFile = Path.Combine(store.Dir, "backups", "tracker-backup.db");
+
+        var backup = await RunAsync("backup", backupFile, "--db", store.DatabasePath);
+        await ingest;
+        var restoredDb = Path.Combine(store.Dir, "elsewhere", "tracker.db");
+        var restore = await RunAsync("restore", backupFile, "--db", restoredDb);
+        var stats = await RunAsync("stats", "--db", restoredDb);
+        var more = await RunAsync("ingest", store.WriteFile("new.txt", seeds[0] + "\n\nمقال جديد بعد الاستعادة."), "--db", restoredDb);
+        var overOriginal = await RunAsync("restore", backupFile, "--db", store.DatabasePath);
+
+        Assert.Equal(0, backup.Code);
+        // Whole batches only: a snapshot of what was committed, never half a transaction.
+        var backedUp = int.Parse(Assert.Single(System.Text.RegularExpressions.Regex.Matches(backup.Out, @"backed up (\d+) articles")).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains(backedUp, new[] { 32, 64 });
+        Assert.Equal(0, restore.Code);
+        Assert.Contains($"articles   {backedUp} ", stats.Out);
+        Assert.Equal(0, more.Code);
+        Assert.Contains("1 added", more.Out);
+        await using (var restored = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={restoredDb};Pooling=False"))
+        {
+            await restored.OpenAsync();
+            await using var cmd = restored.CreateCommand();
+            cmd.CommandText = "SELECT (SELECT COUNT(*) FROM Articles) - (SELECT COUNT(*) FROM ArticleSearch)";
+            Assert.Equal(0L, await cmd.ExecuteScalarAsync());
+        }
+        Assert.Equal(0, overOriginal.Code);
+        Assert.True(File.Exists(store.DatabasePath + ".before-restore"));
+        await using var db = await store.DbAsync();
+        Assert.Equal(backedUp, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Articles));
+    }
+
+    [Fact]
     public async Task AnUnknownFormatIsAUsageError()
     {
         var (code, _, error) = await RunAsync("export", "--format", "xml");

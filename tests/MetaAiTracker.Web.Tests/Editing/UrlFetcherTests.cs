@@ -122,6 +122,14 @@ public sealed class UrlFetcherTests : IAsyncLifetime
     [InlineData("fd00::1", false)]
     [InlineData("fe80::1", false)]
     [InlineData("100.64.0.1", false)]
+    // IPv4-compatible (::/96), 6to4 (2002::/16) and Teredo (2001::/32) carry an IPv4 address a relay may reach.
+    [InlineData("::1", false)]
+    [InlineData("::127.0.0.1", false)]
+    [InlineData("::a00:1", false)]
+    [InlineData("2002:7f00:1::1", false)]
+    [InlineData("2002:a9fe:a9fe::1", false)]
+    [InlineData("2001:0:4136:e378:8000:63bf:3fff:fdd2", false)]
+    [InlineData("2001:4860:4860::8888", true)]
     [InlineData("8.8.8.8", true)]
     [InlineData("2a00:1450:4001::200e", true)]
     public void ClassifiesAddresses(string address, bool allowed) =>

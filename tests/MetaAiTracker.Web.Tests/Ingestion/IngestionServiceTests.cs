@@ -79,6 +79,26 @@ public class IngestionServiceTests
     }
 
     [Fact]
+    public async Task AUtf8FileWithAStrayByteAndCraftedMetadataIsStoredReadableAndHarmless()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var text = File.ReadAllText(Directory.GetFiles(TestStore.SeedsDir, "003_*.txt").Single());
+        var header = "---\ntitle: \u202Eعنوان\u202C المقال\nsource: \u2066صحيفة\u2069\nurl: javascript:alert(document.cookie)\n---\n";
+        var bytes = Encoding.UTF8.GetBytes(header + text);
+        var file = store.WriteFile("stray.md", [.. bytes[..(bytes.Length / 2)], 0xFF, .. bytes[(bytes.Length / 2)..]]);
+
+        var result = (await store.Ingestion.IngestPathsAsync([file])).Single();
+
+        Assert.Equal(IngestOutcome.Added, result.Outcome);
+        await using var db = await store.DbAsync();
+        var article = await db.Articles.SingleAsync();
+        Assert.Equal("utf-8", article.Encoding);
+        Assert.Contains(text.Split('\n').First(l => l.Length > 40).Trim(), article.Text);
+        Assert.True(await db.Items.CountAsync() > 0);
+        Assert.Equal(("عنوان المقال", "صحيفة", null), (article.Title, article.Source, article.Url));
+    }
+
+    [Fact]
     public async Task AFailureMidArticleRollsBackThatArticleAloneAndTheBatchGoesOn()
     {
         await using var store = await TestStore.CreateAsync();

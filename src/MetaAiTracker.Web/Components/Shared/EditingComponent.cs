@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using MetaAiTracker.Web.Accounts;
 using MetaAiTracker.Web.Editing;
@@ -31,7 +32,7 @@ public abstract class EditingComponent : ComponentBase
         catch (EditConflictException ex) when (ex.Other is { } other)
         {
             // In the reader's language; the change itself stays as stored, isolated so its direction cannot leak.
-            Error = Ui.T("review.conflict", other.UserName, other.At.ToString("yyyy-MM-dd HH:mm"), "\u2068" + AuditLog.Describe(other) + "\u2069");
+            Error = Ui.T("review.conflict", other.UserName, other.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), "\u2068" + AuditLog.Describe(other) + "\u2069");
         }
         catch (Exception ex) when (ex is EditConflictException or AccessDeniedException or AccountException or ArgumentException or KeyNotFoundException)
         {
