@@ -532,12 +532,12 @@ public sealed class QuoteExtractor : IExtractor
         if (Titles.Match(st, from, to) is { } title)
         {
             var k = SkipQualifiers(st, title.Last + 1, to);
-            if (NameAt(st, k, to) is { } name) return (Propose(st, EntityKind.Person, name, $"quoted as a speaker after «{title.Phrase}»"), true);
+            if (NameAt(st, k, to) is { } name) return (Propose(st, EntityKind.Person, name, $"quoted as a speaker after «{Written(ctx, title.First, title.Last)}»"), true);
             var upTo = Math.Min(k, from + 5);
             return (new Speaker(null, ctx.Text[SkipClitic(ctx.Text, tokens[from], title.Phrase)..tokens[upTo - 1].End], SpeakerKind.Person), false);
         }
         if (NameAt(st, from, to) is { } before && before.To < to && Titles.Match(st, before.To, to) is { } after)
-            return (Propose(st, EntityKind.Person, before, $"quoted as a speaker, «{after.Phrase}» after the name"), true);
+            return (Propose(st, EntityKind.Person, before, $"quoted as a speaker, «{Written(ctx, after.First, after.Last)}» after the name"), true);
         return (null, false);
     }
 
@@ -556,10 +556,13 @@ public sealed class QuoteExtractor : IExtractor
                    && (latin || IsNameWord(ctx.Tokens[e].Norm) && !IsNationality(ctx.Tokens[e].Norm)))
                 e++;
             if (!latin && !IsNameWord(ctx.Tokens[n].Norm)) return null;
-            return Propose(st, EntityKind.Outlet, (n, e), $"quoted as a source after «{intro.Phrase}»");
+            return Propose(st, EntityKind.Outlet, (n, e), $"quoted as a source after «{Written(ctx, intro.First, intro.Last)}»");
         }
         return null;
     }
+
+    /// <summary>Tokens [first, last] as the article writes them: an editor reads the reason, not the folded key.</summary>
+    private static string Written(ExtractionContext ctx, int first, int last) => ctx.Text[ctx.Tokens[first].Start..ctx.Tokens[last].End];
 
     private static Speaker Propose(State st, EntityKind kind, (int From, int To) name, string reason)
     {
