@@ -118,10 +118,10 @@ public class Item
     public List<ItemAmount> Amounts { get; set; } = [];
 }
 
-public class ItemAmount
+/// <summary>The columns of a stated quantity, as an event's amount and as an article's figure store it.</summary>
+public abstract class StoredAmount
 {
     public int Id { get; set; }
-    public int ItemId { get; set; }
     public double Value { get; set; }
     public required string Unit { get; set; }
     public string? Currency { get; set; }
@@ -131,18 +131,15 @@ public class ItemAmount
     public int End { get; set; }
 }
 
-/// <summary>An amount of the article outside every event (a share, a head count), with the date of its sentence.</summary>
-public class ArticleFigure
+public class ItemAmount : StoredAmount
 {
-    public int Id { get; set; }
+    public int ItemId { get; set; }
+}
+
+/// <summary>An amount of the article outside every event (a share, a head count), with the date of its sentence.</summary>
+public class ArticleFigure : StoredAmount
+{
     public int ArticleId { get; set; }
-    public double Value { get; set; }
-    public required string Unit { get; set; }
-    public string? Currency { get; set; }
-    public required string Text { get; set; }
-    public string? Qualifier { get; set; }
-    public int Start { get; set; }
-    public int End { get; set; }
     public DateOnly? DateStart { get; set; }
     public DateOnly? DateEnd { get; set; }
     public DateGranularity? DateGranularity { get; set; }

@@ -81,7 +81,7 @@ public static class TrackerExport
                         foreach (var m in i.Amounts.OrderBy(m => m.Start))
                         {
                             w.WriteStartObject();
-                            WriteAmount(w, m.Value, m.Unit, m.Currency, m.Text, m.Qualifier, m.Start, m.End);
+                            WriteAmount(w, m);
                             w.WriteEndObject();
                         }
                         w.WriteEndArray();
@@ -113,7 +113,7 @@ public static class TrackerExport
         {
             w.WriteStartObject();
             w.WriteNumber("articleId", f.ArticleId);
-            WriteAmount(w, f.Value, f.Unit, f.Currency, f.Text, f.Qualifier, f.Start, f.End);
+            WriteAmount(w, f);
             WriteDate(w, "date", f.DateStart, f.DateEnd, f.DateGranularity, f.DateEstimated, f.DateText ?? "");
             w.WriteEndObject();
             await FlushIfFullAsync(w, ct);
@@ -123,15 +123,15 @@ public static class TrackerExport
         await w.FlushAsync(ct);
     }
 
-    private static void WriteAmount(Utf8JsonWriter w, double value, string unit, string? currency, string text, string? qualifier, int start, int end)
+    private static void WriteAmount(Utf8JsonWriter w, StoredAmount a)
     {
-        w.WriteNumber("value", value);
-        w.WriteString("unit", unit);
-        w.WriteString("currency", currency);
-        w.WriteString("text", text);
-        w.WriteString("qualifier", qualifier);
-        w.WriteNumber("start", start);
-        w.WriteNumber("end", end);
+        w.WriteNumber("value", a.Value);
+        w.WriteString("unit", a.Unit);
+        w.WriteString("currency", a.Currency);
+        w.WriteString("text", a.Text);
+        w.WriteString("qualifier", a.Qualifier);
+        w.WriteNumber("start", a.Start);
+        w.WriteNumber("end", a.End);
     }
 
     private static readonly string[] CsvColumns =
