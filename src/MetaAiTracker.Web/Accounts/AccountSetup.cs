@@ -105,8 +105,13 @@ public static class AccountSetup
             logger.LogWarning("Sign-in refused for {User} ({Reason})", name, error);
             return Results.LocalRedirect($"/account/login?error={error}&returnUrl={Uri.EscapeDataString(back)}");
         }).AllowAnonymous();
-        app.MapPost("/account/logout", async (SignInManager<TrackerUser> signIn) =>
+        app.MapPost("/account/logout", async (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, SignInManager<TrackerUser> signIn) =>
         {
+            // No form field is bound here, so nothing enforces the token: check it, or any site's form could sign a user out.
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+            // A new stamp fails every cookie of this account at its next check (within a minute), a copied one too;
+            // deleting this browser's cookie alone would leave a copy valid for 12 hours.
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
         }).AllowAnonymous();
