@@ -200,6 +200,32 @@ public class AccessEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task UnknownDisabledAndWrongPasswordSignInsAnswerAlikeAndEachChecksAPassword()
+    {
+        await AddAccountAsync("present");
+        await AddAccountAsync("departed", disabled: true);
+        using var anon = await app.ClientAsync(null);
+        async Task<(HttpStatusCode Status, string? Location, int Hashes)> AttemptAsync(string name, string password)
+        {
+            var token = AppFixture.AntiforgeryToken(await anon.GetStringAsync("/account/login"));
+            var before = app.PasswordChecks.Verified;
+            var response = await anon.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["userName"] = name, ["password"] = password, ["returnUrl"] = "/",
+            }));
+            return (response.StatusCode, response.Headers.Location?.OriginalString, app.PasswordChecks.Verified - before);
+        }
+
+        // The same answer, and the same work (one password hash, the bulk of the time), whether the name exists or not.
+        var unknown = await AttemptAsync("nobody-by-this-name", "wrong password 123");
+        Assert.Equal((HttpStatusCode.Redirect, "/account/login?error=credentials&returnUrl=%2F", 1), unknown);
+        Assert.Equal(unknown, await AttemptAsync("present", "wrong password 123"));
+        Assert.Equal(unknown, await AttemptAsync("departed", "wrong password 123"));
+        // Only the right password learns that the account is disabled.
+        Assert.Contains("error=disabled", (await AttemptAsync("departed", AppFixture.Password)).Location);
+    }
+
+    [Fact]
     public async Task PagesCarryTheSecurityHeadersAndAStrictCookie()
     {
         using var anon = await app.ClientAsync(null);
