@@ -82,6 +82,11 @@ public static class AccountSetup
 
     public static void MapAccountEndpoints(this WebApplication app)
     {
+        // What an unknown name's password is checked against, hashed once by the app's own hasher (same cost as a real one).
+        var noOne = new TrackerUser();
+        string noOnesHash;
+        using (var scope = app.Services.CreateScope())
+            noOnesHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<TrackerUser>>().HashPassword(noOne, Guid.NewGuid().ToString());
         // Form posts: minimal APIs validate the anti-forgery token of a [FromForm] request before the handler runs.
         app.MapPost("/account/login", async ([FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
             SignInManager<TrackerUser> signIn, ILogger<SignInManager<TrackerUser>> logger) =>
@@ -90,8 +95,16 @@ public static class AccountSetup
             var name = userName?.Trim() ?? "";
             var user = name.Length > 0 ? await signIn.UserManager.FindByNameAsync(name) : null;
             string error;
-            if (user is null || string.IsNullOrEmpty(password)) error = "credentials";
-            else if (user.Disabled) error = "disabled";
+            if (string.IsNullOrEmpty(password)) error = "credentials";
+            else if (user is null)
+            {
+                // Hashing takes most of a sign-in's time: an unknown name costs one hash too, so time tells no name apart.
+                signIn.UserManager.PasswordHasher.VerifyHashedPassword(noOne, noOnesHash, password);
+                error = "credentials";
+            }
+            // A disabled account is also locked for ever, and the lockout check would answer before any hash: check the
+            // password first, so only someone who knows it learns that the account is disabled.
+            else if (user.Disabled) error = await signIn.UserManager.CheckPasswordAsync(user, password) ? "disabled" : "credentials";
             else
             {
                 var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);
@@ -105,8 +118,13 @@ public static class AccountSetup
             logger.LogWarning("Sign-in refused for {User} ({Reason})", name, error);
             return Results.LocalRedirect($"/account/login?error={error}&returnUrl={Uri.EscapeDataString(back)}");
         }).AllowAnonymous();
-        app.MapPost("/account/logout", async (SignInManager<TrackerUser> signIn) =>
+        app.MapPost("/account/logout", async (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery antiforgery, SignInManager<TrackerUser> signIn) =>
         {
+            // No form field is bound here, so nothing enforces the token: check it, or any site's form could sign a user out.
+            if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest();
+            // A new stamp fails every cookie of this account at its next check (within a minute), a copied one too;
+            // deleting this browser's cookie alone would leave a copy valid for 12 hours.
+            if (await signIn.UserManager.GetUserAsync(http.User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
             await signIn.SignOutAsync();
             return Results.LocalRedirect("/account/login");
         }).AllowAnonymous();

@@ -137,19 +137,92 @@ public class AccessEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Contains("error=disabled", disabled.Message);
     }
 
-    [Fact]
-    public async Task SigningOutEndsTheSession()
+    private async Task AddAccountAsync(string name, bool disabled = false)
     {
-        using var analyst = await app.ClientAsync("analyst");
-        var page = await analyst.GetStringAsync("/overview");
-        var form = System.Text.RegularExpressions.Regex.Match(page, "action=\"/account/logout\"[\\s\\S]*?name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserAdmin>();
+        await users.AddAsync(UserAdmin.CommandLine, name, TrackerRoles.Editor, AppFixture.Password);
+        if (disabled) await users.DisableAsync(UserAdmin.CommandLine, name);
+    }
+
+    [Fact]
+    public async Task SigningOutNeedsTheTokenAndEndsEveryCopyOfTheCookie()
+    {
+        // Its own account: signing out renews the account's stamp, which ends its other sessions too.
+        await AddAccountAsync("outgoing");
+        var uri = new Uri(app.BaseUrl);
+        var jar = new CookieContainer();
+        using var user = await app.ClientAsync("outgoing", cookies: jar);
+        var copied = new CookieContainer();
+        foreach (Cookie c in jar.GetCookies(uri)) copied.Add(uri, new Cookie(c.Name, c.Value, "/"));
+
+        // A form posted from another site carries no token: refused, and the session goes on.
+        var forged = await user.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        var page = await user.GetAsync("/overview");
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var form = System.Text.RegularExpressions.Regex.Match(await page.Content.ReadAsStringAsync(), "action=\"/account/logout\"[\\s\\S]*?name=\"__RequestVerificationToken\" value=\"([^\"]+)\"");
         Assert.True(form.Success, "no sign-out form with an anti-forgery token on the page");
 
-        var signOut = await analyst.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = form.Groups[1].Value }));
+        var signOut = await user.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = form.Groups[1].Value }));
         Assert.Equal("/account/login", signOut.Headers.Location?.OriginalString);
-        var after = await analyst.GetAsync("/overview");
+        var after = await user.GetAsync("/overview");
         Assert.Equal(HttpStatusCode.Redirect, after.StatusCode);
         Assert.StartsWith("/account/login", after.Headers.Location!.PathAndQuery());
+
+        // A copy of the cookie taken before signing out dies at the next stamp check (at most a minute later);
+        // another account's cookie, checked at the same moment, lives on.
+        using var copy = await app.ClientAsync(null, cookies: copied);
+        using var other = await app.ClientAsync("analyst");
+        app.StampClock.Offset = TimeSpan.FromMinutes(2);
+        try
+        {
+            var stolen = await copy.GetAsync("/overview");
+            Assert.Equal(HttpStatusCode.Redirect, stolen.StatusCode);
+            Assert.StartsWith("/account/login", stolen.Headers.Location!.PathAndQuery());
+            Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/overview")).StatusCode);
+        }
+        finally { app.StampClock.Offset = TimeSpan.Zero; }
+    }
+
+    [Fact]
+    public async Task TheTopBarsSignOutButtonSignsOutInTheBrowser()
+    {
+        await AddAccountAsync("clicker");
+        await using var context = await app.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await AppFixture.SignInAsync(page, app.BaseUrl, "clicker", AppFixture.Password, "/overview");
+        await AppFixture.WaitInteractiveAsync(page);
+        await page.ClickAsync("form.sign-out button[type=submit]");
+        await page.WaitForURLAsync(u => u.Contains("/account/login"));
+        await page.GotoAsync(app.BaseUrl.TrimEnd('/') + "/overview");
+        Assert.Contains("/account/login", page.Url);
+    }
+
+    [Fact]
+    public async Task UnknownDisabledAndWrongPasswordSignInsAnswerAlikeAndEachChecksAPassword()
+    {
+        await AddAccountAsync("present");
+        await AddAccountAsync("departed", disabled: true);
+        using var anon = await app.ClientAsync(null);
+        async Task<(HttpStatusCode Status, string? Location, int Hashes)> AttemptAsync(string name, string password)
+        {
+            var token = AppFixture.AntiforgeryToken(await anon.GetStringAsync("/account/login"));
+            var before = app.PasswordChecks.Verified;
+            var response = await anon.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["userName"] = name, ["password"] = password, ["returnUrl"] = "/",
+            }));
+            return (response.StatusCode, response.Headers.Location?.OriginalString, app.PasswordChecks.Verified - before);
+        }
+
+        // The same answer, and the same work (one password hash, the bulk of the time), whether the name exists or not.
+        var unknown = await AttemptAsync("nobody-by-this-name", "wrong password 123");
+        Assert.Equal((HttpStatusCode.Redirect, "/account/login?error=credentials&returnUrl=%2F", 1), unknown);
+        Assert.Equal(unknown, await AttemptAsync("present", "wrong password 123"));
+        Assert.Equal(unknown, await AttemptAsync("departed", "wrong password 123"));
+        // Only the right password learns that the account is disabled.
+        Assert.Contains("error=disabled", (await AttemptAsync("departed", AppFixture.Password)).Location);
     }
 
     [Fact]

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MetaAiTracker.Web.Data;
 using MetaAiTracker.Web.Accounts;
 using Microsoft.Playwright;
 
@@ -30,7 +33,13 @@ public sealed class AppFixture : IAsyncLifetime
         _app = WebApp.Create(
             [$"--Tracker:Seeds={TestStore.SeedsDir}", "--Serilog:MinimumLevel:Default=Warning"],
             database: Path.Combine(_dir, "tracker.db"),
-            configure: b => b.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0)));
+            configure: b =>
+            {
+                b.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+                // Tests watch what sign-in does (how many passwords it checks) and move the stamp check's clock past its interval.
+                b.Services.Replace(ServiceDescriptor.Singleton<IPasswordHasher<TrackerUser>>(PasswordChecks));
+                b.Services.PostConfigure<SecurityStampValidatorOptions>(o => o.TimeProvider = StampClock);
+            });
         await AppServices.PrepareStoreAsync(_app.Services);
         await _app.StartAsync();
         BaseUrl = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -54,6 +63,12 @@ public sealed class AppFixture : IAsyncLifetime
     }
 
     public const string Password = "test password 2026";
+
+    /// <summary>The app's password hasher, counting the hashes it verifies.</summary>
+    public CountingPasswordHasher PasswordChecks { get; } = new();
+
+    /// <summary>The clock of the cookie's security-stamp check only: shift it to make the next request revalidate.</summary>
+    public ShiftedClock StampClock { get; } = new();
     private readonly Dictionary<string, string> _sessions = [];
 
     /// <summary>Signs in through the sign-in form and returns the page, now showing <paramref name="returnUrl"/>.</summary>
@@ -85,9 +100,9 @@ public sealed class AppFixture : IAsyncLifetime
     /// An HTTP client with its own cookies, signed in as <paramref name="name"/> through the sign-in form (anti-forgery
     /// token included), or anonymous when <paramref name="name"/> is null. Redirects are not followed, so tests see them.
     /// </summary>
-    public async Task<HttpClient> ClientAsync(string? name, string password = Password)
+    public async Task<HttpClient> ClientAsync(string? name, string password = Password, System.Net.CookieContainer? cookies = null)
     {
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer(), AllowAutoRedirect = false })
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies ?? new System.Net.CookieContainer(), AllowAutoRedirect = false })
         {
             BaseAddress = new Uri(BaseUrl), Timeout = TimeSpan.FromSeconds(90),
         };
@@ -145,4 +160,22 @@ public sealed class AppFixture : IAsyncLifetime
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
     }
+}
+
+public sealed class CountingPasswordHasher : PasswordHasher<TrackerUser>
+{
+    private int _verified;
+    public int Verified => Volatile.Read(ref _verified);
+
+    public override PasswordVerificationResult VerifyHashedPassword(TrackerUser user, string hashedPassword, string providedPassword)
+    {
+        Interlocked.Increment(ref _verified);
+        return base.VerifyHashedPassword(user, hashedPassword, providedPassword);
+    }
+}
+
+public sealed class ShiftedClock : TimeProvider
+{
+    public TimeSpan Offset { get; set; }
+    public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + Offset;
 }
