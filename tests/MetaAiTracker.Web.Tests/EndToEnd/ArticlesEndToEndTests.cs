@@ -1,3 +1,7 @@
+using MetaAiTracker.Web.Accounts;
+using MetaAiTracker.Web.Ingestion;
+using Microsoft.Extensions.DependencyInjection;
+
 namespace MetaAiTracker.Web.Tests.EndToEnd;
 
 public class ArticlesEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
@@ -22,5 +26,28 @@ public class ArticlesEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
             """);
         Assert.True(ok, "a highlight splits a word");
         await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AVeryLongWordWrapsInsteadOfWideningTheReaderReviewAndSearchPages()
+    {
+        // One 5,000-letter "word" in a quote: unbroken, it made these pages 160,000 px wide.
+        var word = string.Concat(Enumerable.Repeat("ميتا", 1250));
+        var dir = Directory.CreateTempSubdirectory("mat-longword").FullName;
+        var file = Path.Combine(dir, "long-word.txt");
+        await File.WriteAllTextAsync(file, $"قال مارك زوكربيرغ في مؤتمر الشركة: \"إن كلمةفريدة {word} هي مستقبل الذكاء الاصطناعي المفتوح\".\n");
+        var id = (await app.Services.GetRequiredService<IngestionService>().IngestPathsAsync([file])).Single().ArticleId
+            ?? throw new InvalidOperationException("the article was not ingested");
+        Directory.Delete(dir, recursive: true);
+
+        foreach (var (path, role) in new[] { ($"/articles/{id}", TrackerRoles.Analyst), ($"/review/{id}", TrackerRoles.Editor),
+                                             ("/search?q=" + Uri.EscapeDataString("كلمةفريدة"), TrackerRoles.Analyst) })
+        {
+            var page = await app.OpenAsync(path, width: 1366, role: role);
+            await page.WaitForFunctionAsync("() => document.body.innerText.includes('كلمةفريدة')");
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.True(width <= 1366, $"{path} is {width} px wide in a 1366 px window");
+            await page.CloseAsync();
+        }
     }
 }
