@@ -48,7 +48,19 @@ public sealed class BriefingPdf(IServiceProvider services, ILoggerFactory logger
         try
         {
             var browser = await BrowserAsync();
-            var page = await browser.NewPageAsync();
+            // The page is the app's own HTML with its fonts and styles inline, so it needs no script and no request:
+            // with both off, text that slipped through unescaped still could not run or reach any host.
+            await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
+            {
+                JavaScriptEnabled = false, ServiceWorkers = ServiceWorkerPolicy.Block,
+            });
+            await context.RouteAsync("**/*", async route =>
+            {
+                if (route.Request.Url.StartsWith("data:", StringComparison.Ordinal)) { await route.ContinueAsync(); return; }
+                log.LogWarning("Blocked a request of the print browser to {Url}", route.Request.Url);
+                await route.AbortAsync("blockedbyclient");
+            });
+            var page = await context.NewPageAsync();
             try
             {
                 page.SetDefaultTimeout((float)RenderTimeout.TotalMilliseconds);
@@ -98,7 +110,10 @@ public sealed class BriefingPdf(IServiceProvider services, ILoggerFactory logger
                 ExecutablePath = chromium,
                 Headless = true,
                 Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+                        "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                        // Request interception stops requests, not the preconnects Chromium opens ahead of them: no
+                        // host resolves, so not even a connection leaves (the page's fonts and styles are inline).
+                        "--host-resolver-rules=MAP * ~NOTFOUND"],
             });
             log.LogInformation("Started Chromium {Path} for briefings in {Ms} ms", chromium, sw.ElapsedMilliseconds);
             return _browser;

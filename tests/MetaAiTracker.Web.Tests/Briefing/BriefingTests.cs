@@ -189,4 +189,47 @@ public class BriefingTests : IAsyncLifetime
         Assert.Equal([(new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 1), -1.5), (new DateOnly(2025, 3, 1), new DateOnly(2025, 4, 1), 0.5)],
             shifts.Select(s => (s.From, s.To, s.Change)));
     }
+
+    [Fact]
+    public async Task ThePrintBrowserRunsNoScriptAndFetchesNothingOutsideTheBriefing()
+    {
+        // A loopback listener stands for any outside host: every connection to it is a request the print browser made.
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var requests = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                while (true)
+                {
+                    using var client = await listener.AcceptTcpClientAsync();
+                    var buffer = new byte[512];
+                    var read = await client.GetStream().ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(2)).ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : 0);
+                    requests.Enqueue(read > 0 ? System.Text.Encoding.ASCII.GetString(buffer, 0, read).Split('\r')[0] : "(a connection, nothing sent)");
+                }
+            }
+            catch (Exception e) when (e is ObjectDisposedException or System.Net.Sockets.SocketException) { }
+        });
+        var outside = $"http://127.0.0.1:{((System.Net.IPEndPoint)listener.LocalEndpoint).Port}";
+        // Everything a crafted article could try if its text ever reached the page unescaped.
+        var html = $"""
+            <!doctype html><html><head><link rel="stylesheet" href="{outside}/style.css"><style>@import url("{outside}/import.css");</style></head>
+            <body><p id="text">نص</p><img src="{outside}/img.png"><iframe src="{outside}/frame"></iframe>
+            <div style="background:url('{outside}/bg.png')">x</div>
+            <script>document.getElementById('text').textContent = 'script ran'; fetch('{outside}/fetch');</script></body></html>
+            """;
+        try
+        {
+            var pdf = Path.Combine(_store.Dir, "crafted.pdf");
+            await File.WriteAllBytesAsync(pdf, await _store.Services.GetRequiredService<BriefingPdf>().PrintAsync(html, "ar"));
+            await Task.Delay(500);
+            Assert.Empty(requests);
+            Assert.DoesNotContain("script ran", Run("pdftotext", pdf, "-"));
+        }
+        finally
+        {
+            listener.Stop();
+        }
+    }
 }
