@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Security.Claims;
+using MetaAiTracker.Web.Accounts;
+using MetaAiTracker.Web.Editing;
 using MetaAiTracker.Web.Components.Pages.Timeline;
 using MetaAiTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -6,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace MetaAiTracker.Web.Briefing;
 
 /// <summary>A view of the timeline (its filter) to a briefing: the model, its HTML, then the PDF.</summary>
-public sealed class BriefingService(IDbContextFactory<TrackerDbContext> dbFactory, TimelineLookups lookups, BriefingPdf pdf, TimeProvider clock)
+public sealed class BriefingService(IDbContextFactory<TrackerDbContext> dbFactory, TimelineLookups lookups, BriefingPdf pdf, TimeProvider clock,
+    ILogger<BriefingService> logger)
 {
     public async Task<BriefingModel> ModelAsync(TimelineFilter filter, string language, string generatedBy, CancellationToken ct = default)
     {
@@ -24,18 +28,45 @@ public sealed class BriefingService(IDbContextFactory<TrackerDbContext> dbFactor
         }
     }
 
-    /// <summary>Saves a view of the timeline under a name (replacing the view of that name), for briefings exported again later.</summary>
-    public async Task<SavedView> SaveViewAsync(string name, TimelineFilter filter, CancellationToken ct = default)
+    /// <summary>
+    /// Saves a view of the timeline under a name, replacing the view of that name when <paramref name="user"/> may
+    /// change it (<see cref="RequireChange"/>). Views are shared, so each save is audited.
+    /// </summary>
+    public async Task<SavedView> SaveViewAsync(ClaimsPrincipal user, string name, TimelineFilter filter, CancellationToken ct = default)
     {
         var clean = name.Trim();
         if (clean.Length is 0 or > 120 || clean.Any(char.IsControl))
             throw new ArgumentException($"a view name needs 1 to 120 printable characters, not «{name}»", nameof(name));
+        // An anonymous reader (Tracker:AnonymousRead) has no name to own a view by: it reads, and saves nothing.
+        Access.Require(user, TrackerRoles.Analyst, "save a view", logger);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var view = await db.SavedViews.SingleOrDefaultAsync(v => v.Name == clean, ct);
-        if (view is null) db.SavedViews.Add(view = new SavedView { Name = clean, Query = "", CreatedAt = clock.GetUtcNow() });
+        var before = view?.Query;
+        if (view is null) db.SavedViews.Add(view = new SavedView { Name = clean, Query = "", CreatedAt = clock.GetUtcNow(), Owner = TrackerRoles.NameOf(user) });
+        else RequireChange(user, view, "replace");
         view.Query = (filter with { Problems = [] }).ToQueryString();
+        AuditLog.Add(db, user, clock.GetUtcNow(), "view.save", "view", clean, null, before is null ? null : new { query = before }, new { query = view.Query, owner = view.Owner });
         await db.SaveChangesAsync(ct);
         return view;
+    }
+
+    public async Task DeleteViewAsync(ClaimsPrincipal user, string name, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var view = await db.SavedViews.SingleOrDefaultAsync(v => v.Name == name.Trim(), ct)
+            ?? throw new KeyNotFoundException($"there is no saved view named «{name}»");
+        RequireChange(user, view, "delete");
+        db.SavedViews.Remove(view);
+        AuditLog.Add(db, user, clock.GetUtcNow(), "view.delete", "view", view.Name, null, new { query = view.Query, owner = view.Owner }, null);
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>A view is changed by its owner or by an editor; one without owner (saved before owners) only by an editor.</summary>
+    private void RequireChange(ClaimsPrincipal user, SavedView view, string action)
+    {
+        if (user.Identity?.IsAuthenticated == true && view.Owner is { } owner && owner == TrackerRoles.NameOf(user)
+            && TrackerRoles.Allows(user, TrackerRoles.Analyst)) return;
+        Access.Require(user, TrackerRoles.Editor, $"{action} the view «{view.Name}» of {view.Owner ?? "no owner"}", logger);
     }
 
     public async Task<List<SavedView>> ViewsAsync(CancellationToken ct = default)

@@ -155,7 +155,7 @@ public static class TrackerCli
             {
                 var sw = System.Diagnostics.Stopwatch.StartNew();
                 var briefings = sp.GetRequiredService<Briefing.BriefingService>();
-                if (parse.GetValue(saveAs) is { } name) await briefings.SaveViewAsync(name, filter, ct);
+                if (parse.GetValue(saveAs) is { } name) await briefings.SaveViewAsync(Accounts.UserAdmin.CommandLine, name, filter, ct);
                 var viewName = parse.GetValue(view) ?? parse.GetValue(saveAs);
                 string page;
                 byte[] pdf;

@@ -243,6 +243,8 @@ public class SavedView
     /// <summary>The timeline's query string, e.g. "?theme=talent&amp;stance=closed".</summary>
     public required string Query { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
+    /// <summary>The account that saved it first; null for views saved before views had owners (then only editors change it).</summary>
+    public string? Owner { get; set; }
     public DateTimeOffset? LastExportedAt { get; set; }
     public int? LastExportMaxItemId { get; set; }
 }

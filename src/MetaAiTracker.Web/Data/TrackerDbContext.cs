@@ -97,6 +97,6 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
             e.HasIndex(a => new { a.TargetType, a.TargetId, a.Id });
             e.HasIndex(a => new { a.ArticleId, a.Id });
         });
-        b.Entity<SavedView>(e => { e.HasIndex(v => v.Name).IsUnique(); e.Property(v => v.Name).HasMaxLength(120); });
+        b.Entity<SavedView>(e => { e.HasIndex(v => v.Name).IsUnique(); e.Property(v => v.Name).HasMaxLength(120); e.Property(v => v.Owner).HasMaxLength(256); });
     }
 }

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using MetaAiTracker.Web.Briefing;
 using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Accounts;
 using MetaAiTracker.Web.Data;
+using MetaAiTracker.Web.Tests.Editing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -139,7 +141,7 @@ public class BriefingTests : IAsyncLifetime
     public async Task ASavedViewIsExportedAgainWithWhatIsNewSinceItsLastExportMarked()
     {
         var service = _store.Services.GetRequiredService<BriefingService>();
-        await service.SaveViewAsync("  كل شيء  ", new TimelineFilter());
+        await service.SaveViewAsync(People.Analyst, "  كل شيء  ", new TimelineFilter());
 
         var first = await service.ExportViewAsync("كل شيء", "ar", "test");
         // A new article arrives between two exports.
@@ -163,11 +165,41 @@ public class BriefingTests : IAsyncLifetime
     {
         var service = _store.Services.GetRequiredService<BriefingService>();
 
-        var blank = await Assert.ThrowsAsync<ArgumentException>(() => service.SaveViewAsync("   ", new TimelineFilter()));
+        var blank = await Assert.ThrowsAsync<ArgumentException>(() => service.SaveViewAsync(People.Analyst, "   ", new TimelineFilter()));
         var missing = await Assert.ThrowsAsync<KeyNotFoundException>(() => service.ExportViewAsync("لا يوجد", "ar", "test"));
 
         Assert.Contains("1 to 120", blank.Message);
         Assert.Contains("لا يوجد", missing.Message);
+    }
+
+    [Fact]
+    public async Task OnlyAViewsOwnerOrAnEditorReplacesOrDeletesItEachChangeAuditedAndAnonymousSavesNothing()
+    {
+        var service = _store.Services.GetRequiredService<BriefingService>();
+        var other = People.As("sami", TrackerRoles.Analyst);
+        var saved = await service.SaveViewAsync(People.Analyst, "مفتوح", new TimelineFilter { Query = "meta" });
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => service.SaveViewAsync(other, "مفتوح", new TimelineFilter()));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => service.DeleteViewAsync(other, "مفتوح"));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => service.SaveViewAsync(People.Anonymous, "لي", new TimelineFilter()));
+        await service.SaveViewAsync(People.Analyst, "مفتوح", new TimelineFilter { Query = "llama" });
+        await service.SaveViewAsync(People.Editor, "مفتوح", new TimelineFilter());
+        // A view saved before views had owners: only editors may change it.
+        await using (var db = await _store.DbFactory.CreateDbContextAsync())
+        {
+            db.SavedViews.Add(new SavedView { Name = "قديم", Query = "" });
+            await db.SaveChangesAsync();
+        }
+        await Assert.ThrowsAsync<AccessDeniedException>(() => service.SaveViewAsync(People.Analyst, "قديم", new TimelineFilter()));
+        await service.DeleteViewAsync(People.Admin, "قديم");
+
+        Assert.Equal("amal", saved.Owner);
+        var views = await service.ViewsAsync();
+        Assert.Equal("amal", Assert.Single(views).Owner);
+        await using var check = await _store.DbFactory.CreateDbContextAsync();
+        var audit = await check.Audit.Where(a => a.TargetType == "view").OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(["view.save:amal", "view.save:amal", "view.save:huda", "view.delete:nadia"], audit.Select(a => $"{a.Action}:{a.UserName}"));
+        Assert.Contains("llama", audit[1].After);
     }
 
     private async Task<string> Save(byte[] pdf, string name)

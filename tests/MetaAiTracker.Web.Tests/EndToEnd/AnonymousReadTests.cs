@@ -32,6 +32,8 @@ public class AnonymousReadTests
             var html = await timeline.Content.ReadAsStringAsync();
             Assert.DoesNotContain("name=\"password\"", html);
             Assert.Contains("theme=talent", html);
+            // Anonymous readers save no views: no form is offered (and the service refuses them).
+            Assert.DoesNotContain("class=\"save-view\"", html);
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/items/1/history")).StatusCode);
             Assert.Equal(HttpStatusCode.Unauthorized, (await http.PostAsJsonAsync("/api/articles", new { text = "قال زوكربيرغ إن النماذج مفتوحة." })).StatusCode);
             Assert.Equal(HttpStatusCode.Redirect, (await http.GetAsync("/review")).StatusCode);

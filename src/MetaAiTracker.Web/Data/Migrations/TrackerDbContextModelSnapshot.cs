@@ -523,6 +523,10 @@ namespace MetaAiTracker.Web.Data.Migrations
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Owner")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Query")
                         .IsRequired()
                         .HasColumnType("TEXT");
