@@ -114,10 +114,16 @@ public static class AppServices
             var by = http.User.Identity?.Name ?? "MetaAiTracker";
             try
             {
-                // ?view=NAME exports a saved view and marks what is new since its last export.
-                var pdf = http.Request.Query["view"].FirstOrDefault() is { Length: > 0 } view
-                    ? (await briefings.ExportViewAsync(view, lang, by, ct)).Pdf
-                    : (await briefings.ExportAsync(filter, lang, by, ct)).Pdf;
+                // ?view=NAME exports a saved view and marks what is new since it was last marked as sent. A GET changes
+                // nothing: the header gives the id to POST to /briefing/sent once this briefing has gone out.
+                byte[] pdf;
+                if (http.Request.Query["view"].FirstOrDefault() is { Length: > 0 } view)
+                {
+                    var export = await briefings.ExportViewAsync(view, lang, by, ct);
+                    if (export.Model.UpTo is { } upTo) http.Response.Headers["X-Briefing-Up-To"] = upTo.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    pdf = export.Pdf;
+                }
+                else pdf = (await briefings.ExportAsync(filter, lang, by, ct)).Pdf;
                 return Results.File(pdf, "application/pdf", $"briefing-{DateTime.UtcNow:yyyy-MM-dd}.pdf");
             }
             catch (KeyNotFoundException ex)
@@ -131,6 +137,24 @@ public static class AppServices
             catch (TimeoutException ex)
             {
                 return Results.Problem(ex.Message, statusCode: StatusCodes.Status504GatewayTimeout);
+            }
+        });
+        // "Mark as sent": moves a saved view's "new since" marker. A form POST, so the anti-forgery check applies.
+        app.MapPost("/briefing/sent", async ([Microsoft.AspNetCore.Mvc.FromForm] string view, [Microsoft.AspNetCore.Mvc.FromForm] int? upto,
+            HttpContext http, Briefing.BriefingService briefings, CancellationToken ct) =>
+        {
+            try
+            {
+                await briefings.MarkSentAsync(http.User, view, upto, ct);
+                return Results.LocalRedirect("/");
+            }
+            catch (KeyNotFoundException ex)
+            {
+                return Results.NotFound(ex.Message);
+            }
+            catch (AccessDeniedException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: StatusCodes.Status403Forbidden);
             }
         });
         app.MapGet("/culture", (string set, string? back, HttpContext http) =>

@@ -35,6 +35,8 @@ public sealed record BriefingModel(
     /// <summary>When the saved view was last exported; items added since are marked new.</summary>
     public DateTimeOffset? NewSince { get; init; }
     public int NewItems { get; init; }
+    /// <summary>The view's largest item id when this briefing was read: what "mark as sent" records, so nothing later counts as sent.</summary>
+    public int? UpTo { get; init; }
     /// <summary>Items of the view an editor has reviewed (confirmed, edited or added).</summary>
     public int ReviewedItems { get; init; }
     /// <summary>The chart's periods: months, or coarser when the view spans more than a chart shows.</summary>

@@ -76,44 +76,59 @@ public sealed class BriefingService(IDbContextFactory<TrackerDbContext> dbFactor
     }
 
     /// <summary>
-    /// Exports a saved view, marking the items added since its last export, and records this export. The record is
-    /// written only once the PDF exists, so a failed print does not swallow what is new.
+    /// Exports a saved view, marking the items added since it was last marked as sent. Reading changes nothing shared:
+    /// the marker moves only by <see cref="MarkSentAsync"/>, with the <see cref="BriefingModel.UpTo"/> returned here.
     /// </summary>
     public async Task<(string Html, byte[] Pdf, BriefingModel Model)> ExportViewAsync(string name, string language, string generatedBy, CancellationToken ct = default)
     {
         Checked(language);
         SavedView view;
+        int? maxId;
+        TimelineFilter filter;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        {
             view = await db.SavedViews.AsNoTracking().SingleOrDefaultAsync(v => v.Name == name.Trim(), ct)
                 ?? throw new KeyNotFoundException($"there is no saved view named «{name}»");
-        var filter = TimelineFilter.FromUri(view.Query);
+            filter = TimelineFilter.FromUri(view.Query);
+            // Read before the model is built: an item ingested while it is built is then not in UpTo, so not taken as sent.
+            maxId = await TimelineQuery.Filter(db, filter).MaxAsync(i => (int?)i.Id, ct);
+        }
         var model = await ModelAsync(filter, language, generatedBy, ct);
-        int? maxId;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+        if (view.LastExportMaxItemId is { } last)
         {
-            var items = TimelineQuery.Filter(db, filter);
-            maxId = await items.MaxAsync(i => (int?)i.Id, ct);
-            if (view.LastExportMaxItemId is { } last)
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            BriefingItem Mark(BriefingItem i) => i with { IsNew = i.Id > last };
+            model = model with
             {
-                BriefingItem Mark(BriefingItem i) => i with { IsNew = i.Id > last };
-                model = model with
-                {
-                    Events = [.. model.Events.Select(Mark)], Quotes = [.. model.Quotes.Select(Mark)],
-                    OpenClaims = [.. model.OpenClaims.Select(Mark)], ClosedClaims = [.. model.ClosedClaims.Select(Mark)],
-                    NewSince = view.LastExportedAt, NewItems = await items.CountAsync(i => i.Id > last, ct),
-                };
-            }
-            model = model with { ViewName = view.Name };
+                Events = [.. model.Events.Select(Mark)], Quotes = [.. model.Quotes.Select(Mark)],
+                OpenClaims = [.. model.OpenClaims.Select(Mark)], ClosedClaims = [.. model.ClosedClaims.Select(Mark)],
+                NewSince = view.LastExportedAt, NewItems = await TimelineQuery.Filter(db, filter).CountAsync(i => i.Id > last && i.Id <= (maxId ?? last), ct),
+            };
         }
+        model = model with { ViewName = view.Name, UpTo = maxId };
         var html = await pdf.RenderHtmlAsync(model, language);
-        var bytes = await pdf.PrintAsync(html, language, ct);
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            await db.SavedViews.Where(v => v.Id == view.Id).ExecuteUpdateAsync(u => u
-                .SetProperty(v => v.LastExportedAt, clock.GetUtcNow())
-                .SetProperty(v => v.LastExportMaxItemId, maxId ?? view.LastExportMaxItemId), ct);
-        }
-        return (html, bytes, model);
+        return (html, await pdf.PrintAsync(html, language, ct), model);
+    }
+
+    /// <summary>
+    /// Records that a view's briefing was sent, up to item <paramref name="upTo"/> (the exported briefing's
+    /// <see cref="BriefingModel.UpTo"/>; the view's largest id now when not given): the next export marks what came after.
+    /// Only the view's owner or an editor may, as for replacing it; audited.
+    /// </summary>
+    public async Task MarkSentAsync(ClaimsPrincipal user, string name, int? upTo, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var view = await db.SavedViews.SingleOrDefaultAsync(v => v.Name == name.Trim(), ct)
+            ?? throw new KeyNotFoundException($"there is no saved view named «{name}»");
+        RequireChange(user, view, "mark as sent");
+        var now = await TimelineQuery.Filter(db, TimelineFilter.FromUri(view.Query)).MaxAsync(i => (int?)i.Id, ct);
+        // Never past what exists now: a made-up id would hide items still to come.
+        var mark = upTo is { } u && now is { } n ? Math.Min(u, n) : now;
+        var before = new { lastExportedAt = view.LastExportedAt, upTo = view.LastExportMaxItemId };
+        view.LastExportedAt = clock.GetUtcNow();
+        view.LastExportMaxItemId = mark ?? view.LastExportMaxItemId;
+        AuditLog.Add(db, user, clock.GetUtcNow(), "view.sent", "view", view.Name, null, before, new { lastExportedAt = view.LastExportedAt, upTo = view.LastExportMaxItemId });
+        await db.SaveChangesAsync(ct);
     }
 
     private static string Checked(string language) => language is "ar" or "en" ? language

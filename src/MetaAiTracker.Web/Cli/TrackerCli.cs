@@ -137,9 +137,10 @@ public static class TrackerCli
         var outFile = new Option<string>("--out") { Description = "The PDF to write", Required = true };
         var html = new Option<string?>("--html") { Description = "Also write the HTML the PDF was printed from" };
         var items = new Option<string[]>("--item") { Description = "An item id (repeatable): a briefing of hand-picked items" };
-        var view = new Option<string?>("--view") { Description = "Export this saved view (items new since its last export are marked)" };
+        var view = new Option<string?>("--view") { Description = "Export this saved view (items new since it was last marked as sent are marked)" };
         var saveAs = new Option<string?>("--save-as") { Description = "Save the given filters as a named view, then export it" };
-        var cmd = new Command("briefing", "Print a right-to-left PDF briefing of a view of the timeline") { db, themes, from, to, items, view, saveAs, lang, outFile, html };
+        var markSent = new Option<bool>("--mark-sent") { Description = "Record this export of the view as sent: the next one marks what is new since" };
+        var cmd = new Command("briefing", "Print a right-to-left PDF briefing of a view of the timeline") { db, themes, from, to, items, view, saveAs, markSent, lang, outFile, html };
         cmd.SetAction(async (parse, ct) =>
         {
             var filter = TimelineFilter.Parse(parse.GetValue(themes), null, null, null, null, null, parse.GetValue(from), parse.GetValue(to), null, null, null, parse.GetValue(items));
@@ -159,15 +160,19 @@ public static class TrackerCli
                 var viewName = parse.GetValue(view) ?? parse.GetValue(saveAs);
                 string page;
                 byte[] pdf;
+                Briefing.BriefingModel? model = null;
                 if (viewName is null) (page, pdf) = await briefings.ExportAsync(filter, parse.GetValue(lang)!, Environment.UserName, ct);
-                else (page, pdf, _) = await briefings.ExportViewAsync(viewName, parse.GetValue(lang)!, Environment.UserName, ct);
+                else (page, pdf, model) = await briefings.ExportViewAsync(viewName, parse.GetValue(lang)!, Environment.UserName, ct);
                 if (parse.GetValue(html) is { } htmlPath) await File.WriteAllTextAsync(htmlPath, page, ct);
                 await File.WriteAllBytesAsync(temp, pdf, ct);
                 File.Move(temp, path, overwrite: true);
+                // Only once the PDF is written, and only when asked: exporting alone changes no shared state.
+                if (viewName is not null && parse.GetValue(markSent))
+                    await briefings.MarkSentAsync(Accounts.UserAdmin.CommandLine, viewName, model!.UpTo, ct);
                 Console.Error.WriteLine($"wrote {path} ({pdf.Length / 1024} KB in {sw.Elapsed.TotalSeconds:0.0} s)");
                 return 0;
             }
-            catch (Exception ex) when (ex is Briefing.BriefingUnavailableException or TimeoutException or KeyNotFoundException or ArgumentException)
+            catch (Exception ex) when (ex is Briefing.BriefingUnavailableException or TimeoutException or KeyNotFoundException or ArgumentException or Accounts.AccessDeniedException)
             {
                 Console.Error.WriteLine($"tracker briefing: {ex.Message}");
                 return 1;

@@ -144,6 +144,7 @@ public class BriefingTests : IAsyncLifetime
         await service.SaveViewAsync(People.Analyst, "  كل شيء  ", new TimelineFilter());
 
         var first = await service.ExportViewAsync("كل شيء", "ar", "test");
+        await service.MarkSentAsync(People.Analyst, "كل شيء", first.Model.UpTo);
         // A new article arrives between two exports.
         var extra = _store.WriteFile("new.txt", "قال مارك زوكربيرغ إن «المصدر المفتوح هو المستقبل» وإن ميتا ستواصل إطلاق نماذج Llama مفتوحة للمطورين في عام 2026.\n\nوأعلنت ميتا في يناير 2026 عن إطلاق نموذج جديد مفتوح المصدر.");
         var added = (await _store.Ingestion.IngestPathsAsync([extra])).Single();
@@ -158,6 +159,29 @@ public class BriefingTests : IAsyncLifetime
         Assert.Contains("عناصر جديدة منذ آخر تصدير", text);
         var views = await service.ViewsAsync();
         Assert.Equal("كل شيء", Assert.Single(views).Name);
+    }
+
+    [Fact]
+    public async Task ExportingAViewMovesNoMarkerOnlyItsOwnerOrAnEditorMarksItSent()
+    {
+        var service = _store.Services.GetRequiredService<BriefingService>();
+        await service.SaveViewAsync(People.Analyst, "الكل", new TimelineFilter());
+        int maxId;
+        await using (var db = await _store.DbFactory.CreateDbContextAsync()) maxId = await db.Items.MaxAsync(i => i.Id);
+
+        var first = await service.ExportViewAsync("الكل", "ar", "test");
+        var again = await service.ExportViewAsync("الكل", "ar", "test");
+        await Assert.ThrowsAsync<AccessDeniedException>(() => service.MarkSentAsync(People.As("sami", TrackerRoles.Analyst), "الكل", first.Model.UpTo));
+        Assert.Null((await service.ViewsAsync()).Single().LastExportedAt);
+        await service.MarkSentAsync(People.Editor, "الكل", first.Model.UpTo);
+
+        Assert.Equal(maxId, first.Model.UpTo);
+        Assert.Null(again.Model.NewSince);
+        var view = (await service.ViewsAsync()).Single();
+        Assert.Equal(maxId, view.LastExportMaxItemId);
+        Assert.NotNull(view.LastExportedAt);
+        await using var check = await _store.DbFactory.CreateDbContextAsync();
+        Assert.Equal("huda", (await check.Audit.SingleAsync(a => a.Action == "view.sent")).UserName);
     }
 
     [Fact]

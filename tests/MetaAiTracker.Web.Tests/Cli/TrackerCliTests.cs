@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MetaAiTracker.Web.Cli;
 
 namespace MetaAiTracker.Web.Tests.Cli;
@@ -253,6 +254,16 @@ public class TrackerCliTests
         Assert.Contains("wrote", written);
         Assert.Equal("%PDF", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(pdf)[..4]));
         Assert.Empty(Directory.GetFiles(store.Dir, ".b.pdf.tmp"));
+
+        // Exporting a view moves its "new since" marker only when asked to, as the shell user.
+        await using (var db = await store.DbAsync()) Assert.Null((await db.SavedViews.SingleAsync()).LastExportedAt);
+        var (sent, _, _) = await RunAsync("briefing", "--view", "talent", "--mark-sent", "--out", pdf, "--db", store.DatabasePath);
+        Assert.Equal(0, sent);
+        await using (var db = await store.DbAsync())
+        {
+            Assert.NotNull((await db.SavedViews.SingleAsync()).LastExportMaxItemId);
+            Assert.Equal("cli:" + Environment.UserName, (await db.Audit.SingleAsync(a => a.Action == "view.sent")).UserName);
+        }
     }
 
     [Theory]
