@@ -1,5 +1,6 @@
 using MetaAiTracker.Core.Extraction;
 using MetaAiTracker.Web.Accounts;
+using MetaAiTracker.Web.Briefing;
 using MetaAiTracker.Web.Editing;
 using MetaAiTracker.Core.Ingestion;
 using MetaAiTracker.Web.Data;
@@ -31,7 +32,7 @@ public static class AppServices
         services.AddSingleton(ExtractionPipeline.CreateDefault());
         services.AddSingleton(new ArticleReaderOptions { MaxBytes = options.MaxFileBytes });
         services.AddSingleton<IngestionService>();
-        services.AddSingleton<Components.Pages.Timeline.TimelineLookups>();
+        services.AddSingleton<Timeline.TimelineLookups>();
         services.AddSingleton<Briefing.BriefingPdf>();
         services.AddSingleton<Briefing.BriefingService>();
         services.AddTrackerAccounts();
@@ -104,59 +105,7 @@ public static class AppServices
         app.UseAntiforgery();
         app.MapAccountEndpoints();
         app.MapEditingApi();
-        // The briefing of any timeline view: the same query string as the timeline, plus lang=ar|en.
-        app.MapGet("/briefing.pdf", async (HttpContext http, Briefing.BriefingService briefings, CancellationToken ct) =>
-        {
-            var lang = http.Request.Query["lang"].FirstOrDefault() ?? "ar";
-            if (lang is not ("ar" or "en")) return Results.BadRequest($"unknown language '{lang}' (use ar or en)");
-            var filter = Components.Pages.Timeline.TimelineFilter.FromUri(http.Request.QueryString.Value ?? "");
-            if (filter.Problems.Count > 0) return Results.BadRequest($"cannot read {string.Join(", ", filter.Problems)} (dates are {EditorInput.DateForms}, from {EditorInput.Earliest} to {EditorInput.Latest})");
-            var by = http.User.Identity?.Name ?? "MetaAiTracker";
-            try
-            {
-                // ?view=NAME exports a saved view and marks what is new since it was last marked as sent. A GET changes
-                // nothing: the header gives the id to POST to /briefing/sent once this briefing has gone out.
-                byte[] pdf;
-                if (http.Request.Query["view"].FirstOrDefault() is { Length: > 0 } view)
-                {
-                    var export = await briefings.ExportViewAsync(view, lang, by, ct);
-                    if (export.Model.UpTo is { } upTo) http.Response.Headers["X-Briefing-Up-To"] = upTo.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    pdf = export.Pdf;
-                }
-                else pdf = (await briefings.ExportAsync(filter, lang, by, ct)).Pdf;
-                return Results.File(pdf, "application/pdf", $"briefing-{DateTime.UtcNow:yyyy-MM-dd}.pdf");
-            }
-            catch (KeyNotFoundException ex)
-            {
-                return Results.NotFound(ex.Message);
-            }
-            catch (Briefing.BriefingUnavailableException ex)
-            {
-                return Results.Problem(ex.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
-            }
-            catch (TimeoutException ex)
-            {
-                return Results.Problem(ex.Message, statusCode: StatusCodes.Status504GatewayTimeout);
-            }
-        });
-        // "Mark as sent": moves a saved view's "new since" marker. A form POST, so the anti-forgery check applies.
-        app.MapPost("/briefing/sent", async ([Microsoft.AspNetCore.Mvc.FromForm] string view, [Microsoft.AspNetCore.Mvc.FromForm] int? upto,
-            HttpContext http, Briefing.BriefingService briefings, CancellationToken ct) =>
-        {
-            try
-            {
-                await briefings.MarkSentAsync(http.User, view, upto, ct);
-                return Results.LocalRedirect("/");
-            }
-            catch (KeyNotFoundException ex)
-            {
-                return Results.NotFound(ex.Message);
-            }
-            catch (AccessDeniedException ex)
-            {
-                return Results.Problem(ex.Message, statusCode: StatusCodes.Status403Forbidden);
-            }
-        });
+        app.MapBriefingEndpoints();
         app.MapGet("/culture", (string set, string? back, HttpContext http) =>
         {
             if (set is not ("ar" or "en")) return Results.BadRequest($"unknown language '{set}' (use ar or en)");

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MetaAiTracker.Web;
 using MetaAiTracker.Web.Briefing;
-using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Timeline;
 using MetaAiTracker.Web.Data;
 using MetaAiTracker.Web.Ingestion;
 using Microsoft.EntityFrameworkCore;
@@ -48,7 +48,7 @@ public static class BriefingHarness
         for (var k = 0; k < reps; k++)
         {
             sw.Restart();
-            await pdf.RenderHtmlAsync(await service.ModelAsync(filter, "ar", "bench"), "ar");
+            await pdf.RenderHtmlAsync(await service.ModelAsync(filter, "ar", "bench"));
             html.Add(sw.Elapsed.TotalMilliseconds);
             sw.Restart();
             await service.ExportAsync(filter, "ar", "bench");

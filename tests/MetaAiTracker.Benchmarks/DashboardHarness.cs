@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MetaAiTracker.Core.Text;
 using MetaAiTracker.Web;
-using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Timeline;
 using MetaAiTracker.Web.Data;
 using MetaAiTracker.Web.Ingestion;
 using Microsoft.AspNetCore.Builder;

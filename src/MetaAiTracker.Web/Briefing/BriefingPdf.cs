@@ -24,13 +24,12 @@ public sealed class BriefingPdf(IServiceProvider services, ILoggerFactory logger
 
     public static string? ChromiumPath() => new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
 
-    /// <summary>The briefing as a complete HTML document in <paramref name="language"/> (ar or en).</summary>
-    public async Task<string> RenderHtmlAsync(BriefingModel model, string language)
+    /// <summary>The briefing as a complete HTML document in its model's language.</summary>
+    public async Task<string> RenderHtmlAsync(BriefingModel model)
     {
         await using var renderer = new HtmlRenderer(services, loggers);
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
-            CultureInfo.CurrentUICulture = new CultureInfo(language);
             var output = await renderer.RenderComponentAsync<BriefingDocument>(ParameterView.FromDictionary(new Dictionary<string, object?>
             {
                 [nameof(BriefingDocument.Model)] = model,

@@ -1,5 +1,5 @@
 using MetaAiTracker.Core.Model;
-using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Timeline;
 using MetaAiTracker.Web.Components.Shared;
 using MetaAiTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -30,6 +30,8 @@ public sealed record BriefingModel(
     IReadOnlyList<BriefingItem> OpenClaims, IReadOnlyList<BriefingItem> ClosedClaims, IReadOnlyList<BriefingSource> Sources,
     IReadOnlyDictionary<string, string> Themes)
 {
+    /// <summary>"ar" or "en": every label of the briefing is in this language, whatever the reader's interface.</summary>
+    public string Language { get; init; } = "ar";
     /// <summary>The saved view this briefing was exported from, if any.</summary>
     public string? ViewName { get; init; }
     /// <summary>When the saved view was last exported; items added since are marked new.</summary>
@@ -45,13 +47,13 @@ public sealed record BriefingModel(
 
 /// <summary>
 /// What a briefing says about a view of the timeline: the same filter and queries as the dashboard, then a
-/// selection a reader can take in on a few pages. Labels are resolved in the current UI culture.
+/// selection a reader can take in on a few pages. Labels are resolved in the language given.
 /// </summary>
 public static class BriefingQuery
 {
     public const int MaxEvents = 25, MaxQuotes = 15, MaxClaimsPerSide = 8;
 
-    public static async Task<BriefingModel> BuildAsync(TrackerDbContext db, TimelineFilter filter, string generatedBy, DateTimeOffset now,
+    public static async Task<BriefingModel> BuildAsync(TrackerDbContext db, TimelineFilter filter, string language, string generatedBy, DateTimeOffset now,
         IReadOnlyDictionary<string, string> themes, IReadOnlyDictionary<string, string> entities, CancellationToken ct = default)
     {
         var counted = TimelineQuery.Filter(db, filter);
@@ -76,13 +78,13 @@ public static class BriefingQuery
         var articles = await db.Articles.AsNoTracking().Where(a => cited.Contains(a.Id))
             .Select(a => new { a.Id, a.Title, a.Source, a.Url, a.PublishedStart, a.PublishedGranularity, a.PublishedEstimated }).ToDictionaryAsync(a => a.Id, ct);
         var sources = cited.Select((id, k) => (Number: k + 1, A: articles[id]))
-            .Select(x => new BriefingSource(x.Number, x.A.Id, x.A.Title, x.A.Source, DateLabels.Published(x.A.PublishedStart, x.A.PublishedGranularity, x.A.PublishedEstimated), x.A.Url))
+            .Select(x => new BriefingSource(x.Number, x.A.Id, x.A.Title, x.A.Source, DateLabels.Published(x.A.PublishedStart, x.A.PublishedGranularity, x.A.PublishedEstimated, language), x.A.Url))
             .ToList();
         var number = sources.ToDictionary(s => s.ArticleId, s => s.Number);
 
         BriefingItem Map(Item i) => new(i.Id, i.Kind, i.Summary ?? i.Text,
             i.SpeakerEntityId is { } sid && entities.TryGetValue(sid, out var name) ? name : i.SpeakerName,
-            i.DateStart is { } s && i.DateEnd is { } e && i.DateGranularity is { } g ? DateLabels.Label(s, e, g, i.DateEstimated) : Ui.T("lane.undated"),
+            i.DateStart is { } s && i.DateEnd is { } e && i.DateGranularity is { } g ? DateLabels.Label(s, e, g, i.DateEstimated, language) : Ui.In(language, "lane.undated"),
             i.Stance, i.Hedged, number[i.ArticleId], articles[i.ArticleId].Source)
         {
             Reviewed = ReviewStatuses.Reviewed.Contains(i.Status),
@@ -92,6 +94,7 @@ public static class BriefingQuery
             Shifts(summary.Periods), [.. events.Select(Map)], [.. quotes.Select(Map)], [.. open.Select(Map)], [.. closed.Select(Map)], sources, themes)
         {
             ReviewedItems = reviewed,
+            Language = language,
             ChartZoom = summary.Zoom,
         };
     }

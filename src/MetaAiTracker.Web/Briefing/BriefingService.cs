@@ -1,8 +1,7 @@
-using System.Globalization;
 using System.Security.Claims;
 using MetaAiTracker.Web.Accounts;
 using MetaAiTracker.Web.Editing;
-using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Timeline;
 using MetaAiTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,18 +13,10 @@ public sealed class BriefingService(IDbContextFactory<TrackerDbContext> dbFactor
 {
     public async Task<BriefingModel> ModelAsync(TimelineFilter filter, string language, string generatedBy, CancellationToken ct = default)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = new CultureInfo(language);
-        try
-        {
-            var names = await lookups.GetAsync();
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            return await BriefingQuery.BuildAsync(db, filter, generatedBy, clock.GetUtcNow(), names.Themes, names.Entities, ct);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-        }
+        Checked(language);
+        var names = await lookups.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await BriefingQuery.BuildAsync(db, filter, language, generatedBy, clock.GetUtcNow(), names.ThemesIn(language), names.EntitiesIn(language), ct);
     }
 
     /// <summary>
@@ -106,7 +97,7 @@ public sealed class BriefingService(IDbContextFactory<TrackerDbContext> dbFactor
             };
         }
         model = model with { ViewName = view.Name, UpTo = maxId };
-        var html = await pdf.RenderHtmlAsync(model, language);
+        var html = await pdf.RenderHtmlAsync(model);
         return (html, await pdf.PrintAsync(html, language, ct), model);
     }
 
@@ -136,7 +127,7 @@ public sealed class BriefingService(IDbContextFactory<TrackerDbContext> dbFactor
 
     public async Task<(string Html, byte[] Pdf)> ExportAsync(TimelineFilter filter, string language, string generatedBy, CancellationToken ct = default)
     {
-        var html = await pdf.RenderHtmlAsync(await ModelAsync(filter, Checked(language), generatedBy, ct), language);
+        var html = await pdf.RenderHtmlAsync(await ModelAsync(filter, language, generatedBy, ct));
         return (html, await pdf.PrintAsync(html, language, ct));
     }
 }

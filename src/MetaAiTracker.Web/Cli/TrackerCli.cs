@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Timeline;
 using MetaAiTracker.Web.Data;
 using MetaAiTracker.Web.Export;
 using MetaAiTracker.Web.Ingestion;
@@ -143,7 +143,11 @@ public static class TrackerCli
         var cmd = new Command("briefing", "Print a right-to-left PDF briefing of a view of the timeline") { db, themes, from, to, items, view, saveAs, markSent, lang, outFile, html };
         cmd.SetAction(async (parse, ct) =>
         {
-            var filter = TimelineFilter.Parse(parse.GetValue(themes), null, null, null, null, null, parse.GetValue(from), parse.GetValue(to), null, null, null, parse.GetValue(items));
+            // The options are the timeline's query keys, read by its one codec.
+            IEnumerable<KeyValuePair<string, string>> Pairs(string key, IEnumerable<string?>? values) =>
+                (values ?? []).OfType<string>().Select(v => KeyValuePair.Create(key, v));
+            var filter = TimelineFilter.FromQuery([.. Pairs("theme", parse.GetValue(themes)), .. Pairs("from", [parse.GetValue(from)]),
+                .. Pairs("to", [parse.GetValue(to)]), .. Pairs("item", parse.GetValue(items))]);
             if (filter.Problems.Count > 0)
             {
                 Console.Error.WriteLine($"tracker briefing: cannot read {string.Join(", ", filter.Problems)} (dates are {Editing.EditorInput.DateForms}, from {Editing.EditorInput.Earliest} to {Editing.EditorInput.Latest}; items are ids)");

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using MetaAiTracker.Core.Model;
 using MetaAiTracker.Web.Accounts;
-using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Timeline;
 using MetaAiTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using MetaAiTracker.Web.Briefing;
-using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Timeline;
 using MetaAiTracker.Web.Accounts;
 using MetaAiTracker.Web.Data;
 using MetaAiTracker.Web.Tests.Editing;
@@ -100,6 +100,36 @@ public class BriefingTests : IAsyncLifetime
             .Select(w => string.Join(' ', w.Take(3))).ToList();
         Assert.NotEmpty(arabicRuns);
         Assert.Contains(arabicRuns, text.Contains);
+    }
+
+    [Theory]
+    [InlineData("en", "ar")]
+    [InlineData("ar", "en")]
+    public async Task TheBriefingsLanguageIsAValueTheReadersInterfaceLanguageNeitherLeaksInNorChanges(string language, string reader)
+    {
+        var previous = System.Globalization.CultureInfo.CurrentUICulture;
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo(reader);
+        try
+        {
+            var service = _store.Services.GetRequiredService<BriefingService>();
+            var model = await service.ModelAsync(new TimelineFilter(), language, "test");
+            var html = System.Net.WebUtility.HtmlDecode(await _store.Services.GetRequiredService<BriefingPdf>().RenderHtmlAsync(model));
+
+            Assert.Equal(reader, System.Globalization.CultureInfo.CurrentUICulture.Name);
+            Assert.Equal(language, model.Language);
+            Assert.Contains($"<html lang=\"{language}\"", html);
+            Assert.Contains(MetaAiTracker.Web.Components.Shared.Ui.In(language, "briefing.title"), html);
+            Assert.DoesNotContain(MetaAiTracker.Web.Components.Shared.Ui.In(reader, "briefing.summary"), html);
+            // Dates and stance labels come from the same value: the English edition has no Arabic month, the Arabic no English one.
+            string[] monthsOfReader = reader == "en" ? ["January", "February", "March", "April", "May", "June", "July"] : ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو"];
+            var dates = model.Events.Concat(model.Quotes).Select(i => i.Date).Concat(model.Sources.Select(x => x.Date)).ToList();
+            Assert.NotEmpty(dates);
+            Assert.All(dates, d => Assert.DoesNotContain(monthsOfReader, d.Contains));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     [Fact]

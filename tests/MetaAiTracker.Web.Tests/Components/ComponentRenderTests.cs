@@ -1,6 +1,6 @@
 using Bunit;
 using MetaAiTracker.Core.Model;
-using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Timeline;
 using MetaAiTracker.Web.Components.Shared;
 using MetaAiTracker.Web.Data;
 using Microsoft.Extensions.DependencyInjection;

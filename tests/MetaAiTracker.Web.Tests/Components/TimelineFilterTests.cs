@@ -1,5 +1,5 @@
 using MetaAiTracker.Core.Model;
-using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Timeline;
 using MetaAiTracker.Web.Data;
 
 namespace MetaAiTracker.Web.Tests.Components;
@@ -86,6 +86,17 @@ public class TimelineFilterTests
         Assert.Equal([9, 5], filter.Items);
         Assert.Equal(["item=x"], filter.Problems);
         Assert.Equal("?item=9&item=5", filter.ToQueryString());
+    }
+
+    [Fact]
+    public void KeysThatAreNotTheFiltersAreLeftAloneAndTheCommandLineReadsTheSameKeys()
+    {
+        // The briefing's lang and a saved view's name share the URL with the filter; they are not problems of it.
+        var fromUrl = TimelineFilter.FromUri("/briefing.pdf?theme=talent&from=2025-01&lang=en&view=x&item=7");
+        Assert.Empty(fromUrl.Problems);
+        var fromCli = TimelineFilter.FromQuery([new("theme", "talent"), new("from", "2025-01"), new("item", "7")]);
+        Assert.Equal(fromUrl.ToQueryString(), fromCli.ToQueryString());
+        Assert.Equal("?theme=talent&from=2025-01&item=7", fromCli.ToQueryString());
     }
 
     [Fact]

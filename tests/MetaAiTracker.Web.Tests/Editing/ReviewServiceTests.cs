@@ -110,7 +110,7 @@ public class ReviewServiceTests
 
         await using var db = await store.DbAsync();
         Assert.Equal(ReviewStatus.Rejected, (await db.Items.SingleAsync(i => i.Id == item.Id)).Status);
-        var shown = await MetaAiTracker.Web.Components.Pages.Timeline.TimelineQuery.Filter(db, new MetaAiTracker.Web.Components.Pages.Timeline.TimelineFilter(), forPage: true).Select(i => i.Id).ToListAsync();
+        var shown = await MetaAiTracker.Web.Timeline.TimelineQuery.Filter(db, new MetaAiTracker.Web.Timeline.TimelineFilter(), forPage: true).Select(i => i.Id).ToListAsync();
         Assert.DoesNotContain(item.Id, shown);
     }
 

@@ -1,7 +1,7 @@
 using System.Net;
 using MetaAiTracker.Web.Accounts;
 using MetaAiTracker.Web.Briefing;
-using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Timeline;
 using MetaAiTracker.Web.Data;
 using MetaAiTracker.Web.Tests.Editing;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +35,8 @@ public class SavedViewEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         var pdf = await analyst.GetAsync($"/briefing.pdf?view={Uri.EscapeDataString("لي")}");
         Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
         Assert.Null((await ViewAsync("لي")).LastExportedAt);
+        // A saved view's file is named after the view, so a reader's downloads say which view each one is.
+        Assert.Equal("لي.pdf", pdf.Content.Headers.ContentDisposition?.FileNameStar);
         var upto = pdf.Headers.GetValues("X-Briefing-Up-To").Single();
 
         var page = await analyst.GetStringAsync("/");

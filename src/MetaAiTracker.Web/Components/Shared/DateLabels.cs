@@ -13,23 +13,24 @@ public static class DateLabels
     private static readonly string[] MonthsEn = CultureInfo.InvariantCulture.DateTimeFormat.MonthNames[..12];
     private static readonly string[] QuartersAr = ["الربع الأول", "الربع الثاني", "الربع الثالث", "الربع الرابع"];
 
-    private static string[] Months => Ui.IsEnglish ? MonthsEn : MonthsAr;
+    private static string[] Months(string? language) => Ui.Lang(language) == "en" ? MonthsEn : MonthsAr;
 
     /// <summary>A period of the timeline at its zoom: "يوليو 2024", "الربع الثالث 2024", "2024".</summary>
-    public static string Period(DateOnly start, Components.Pages.Timeline.Zoom zoom) => Label(start, start, zoom switch
+    public static string Period(DateOnly start, Timeline.Zoom zoom, string? language = null) => Label(start, start, zoom switch
     {
-        Components.Pages.Timeline.Zoom.Year => DateGranularity.Year,
-        Components.Pages.Timeline.Zoom.Quarter => DateGranularity.Quarter,
+        Timeline.Zoom.Year => DateGranularity.Year,
+        Timeline.Zoom.Quarter => DateGranularity.Quarter,
         _ => DateGranularity.Month,
-    }, false);
+    }, false, language);
 
-    public static string Published(DateOnly? start, DateGranularity? granularity, bool estimated) =>
-        start is { } s && granularity is { } g ? Label(s, s, g, estimated) : Ui.T("unknown");
+    public static string Published(DateOnly? start, DateGranularity? granularity, bool estimated, string? language = null) =>
+        start is { } s && granularity is { } g ? Label(s, s, g, estimated, language) : Ui.In(Ui.Lang(language), "unknown");
 
-    public static string Label(DateOnly start, DateOnly end, DateGranularity g, bool estimated)
+    /// <summary>The label in <paramref name="language"/> ("ar" or "en"), the reader's when not given.</summary>
+    public static string Label(DateOnly start, DateOnly end, DateGranularity g, bool estimated, string? language = null)
     {
-        var m = Months;
-        var en = Ui.IsEnglish;
+        var m = Months(language);
+        var en = Ui.Lang(language) == "en";
         var text = g switch
         {
             DateGranularity.Day => $"{start.Day} {m[start.Month - 1]} {start.Year}",
@@ -39,15 +40,14 @@ public static class DateLabels
             DateGranularity.Season => $"{m[start.Month - 1]}–{m[end.Month - 1]} {end.Year}",
             DateGranularity.Year => start.Year.ToString(CultureInfo.InvariantCulture),
             DateGranularity.Week => en ? $"week of {start.Day} {m[start.Month - 1]} {start.Year}" : $"أسبوع {start.Day} {m[start.Month - 1]} {start.Year}",
-            _ => Range(start, end),
+            _ => Range(start, end, m),
         };
         return estimated ? "~" + text : text;
     }
 
     /// <summary>A span as a reader says it: "يونيو–يوليو 2024", "3–9 مارس 2025", "ديسمبر 2024 – فبراير 2025".</summary>
-    private static string Range(DateOnly start, DateOnly end)
+    private static string Range(DateOnly start, DateOnly end, string[] m)
     {
-        var m = Months;
         var wholeMonths = start.Day == 1 && end.AddDays(1).Day == 1;
         if (start.Year != end.Year)
             return wholeMonths ? $"{m[start.Month - 1]} {start.Year} – {m[end.Month - 1]} {end.Year}"

@@ -1,5 +1,5 @@
 using MetaAiTracker.Core.Model;
-using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Timeline;
 using MetaAiTracker.Web.Data;
 using MudBlazor;
 
@@ -9,9 +9,9 @@ namespace MetaAiTracker.Web.Components.Shared;
 public static class Labels
 {
     public static string Kind(ItemKind k) => Ui.T("kind." + Key(k));
-    public static string Kinds(ItemKind k) => Ui.T("kinds." + Key(k));
+    public static string Kinds(ItemKind k, string? language = null) => Ui.In(Ui.Lang(language), "kinds." + Key(k));
     public static Color KindColor(ItemKind k) => k switch { ItemKind.Quote => Color.Info, ItemKind.Event => Color.Success, _ => Color.Warning };
-    public static string Stance(Stance s) => Ui.T("stance." + Key(s));
+    public static string Stance(Stance s, string? language = null) => Ui.In(Ui.Lang(language), "stance." + Key(s));
     public static Color StanceColor(Stance s) => s switch
     {
         Core.Model.Stance.Open => Color.Success, Core.Model.Stance.Closed => Color.Error, Core.Model.Stance.Mixed => Color.Warning, _ => Color.Default,
@@ -25,7 +25,7 @@ public static class Labels
     public static string Name(string arabic, string english) => Ui.IsEnglish && english.Length > 0 ? english : arabic;
 
     /// <summary>A list in the reader's language: "أ، ب" or "a, b".</summary>
-    public static string List(IEnumerable<string> items) => string.Join(Ui.IsEnglish ? ", " : "، ", items);
+    public static string List(IEnumerable<string> items, string? language = null) => string.Join(Ui.Lang(language) == "en" ? ", " : "، ", items);
 
     public static string Shorten(string s, int max = 220) => s.Length <= max ? s : s[..max] + "…";
 

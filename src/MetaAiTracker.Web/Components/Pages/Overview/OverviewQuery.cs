@@ -1,5 +1,5 @@
 using MetaAiTracker.Core.Model;
-using MetaAiTracker.Web.Components.Pages.Timeline;
+using MetaAiTracker.Web.Timeline;
 using MetaAiTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
 

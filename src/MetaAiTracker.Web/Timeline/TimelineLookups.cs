@@ -1,7 +1,8 @@
+using MetaAiTracker.Web.Components.Shared;
 using MetaAiTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace MetaAiTracker.Web.Components.Pages.Timeline;
+namespace MetaAiTracker.Web.Timeline;
 
 /// <summary>Theme labels, entity names (in both languages) and outlets, as every page shows them.</summary>
 public sealed record Lookups(
@@ -9,8 +10,10 @@ public sealed record Lookups(
     IReadOnlyDictionary<string, string> EntitiesAr, IReadOnlyDictionary<string, string> EntitiesEn, IReadOnlyList<string> Sources)
 {
     /// <summary>Theme labels in the reader's language, in the editors' order.</summary>
-    public IReadOnlyDictionary<string, string> Themes => Shared.Ui.IsEnglish ? ThemesEn : ThemesAr;
-    public IReadOnlyDictionary<string, string> Entities => Shared.Ui.IsEnglish ? EntitiesEn : EntitiesAr;
+    public IReadOnlyDictionary<string, string> Themes => ThemesIn(Ui.Current);
+    public IReadOnlyDictionary<string, string> Entities => EntitiesIn(Ui.Current);
+    public IReadOnlyDictionary<string, string> ThemesIn(string language) => language == "en" ? ThemesEn : ThemesAr;
+    public IReadOnlyDictionary<string, string> EntitiesIn(string language) => language == "en" ? EntitiesEn : EntitiesAr;
 }
 
 /// <summary>

@@ -2,7 +2,7 @@ using MetaAiTracker.Core.Model;
 using MetaAiTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace MetaAiTracker.Web.Components.Pages.Timeline;
+namespace MetaAiTracker.Web.Timeline;
 
 /// <summary>Which lane an item sits in: placed by a date the text gives, by an estimated date, or nowhere.</summary>
 public enum Lane { Dated, Estimated, Undated }
