@@ -105,6 +105,11 @@ public static class AccountSetup
             // A disabled account is also locked for ever, and the lockout check would answer before any hash: check the
             // password first, so only someone who knows it learns that the account is disabled.
             else if (user.Disabled) error = await signIn.UserManager.CheckPasswordAsync(user, password) ? "disabled" : "credentials";
+            // Locked out likewise: Identity answers a locked account before hashing, fast and with "locked", which an
+            // unknown name never gets; so a lock is only told to someone who knows the password.
+            else if (await signIn.UserManager.IsLockedOutAsync(user))
+                error = signIn.UserManager.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? noOnesHash, password) != PasswordVerificationResult.Failed
+                    ? "locked" : "credentials";
             else
             {
                 var result = await signIn.PasswordSignInAsync(user, password, isPersistent: false, lockoutOnFailure: true);

@@ -223,6 +223,16 @@ public class AccessEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal(unknown, await AttemptAsync("departed", "wrong password 123"));
         // Only the right password learns that the account is disabled.
         Assert.Contains("error=disabled", (await AttemptAsync("departed", AppFixture.Password)).Location);
+
+        // Five failures lock an account; an unknown name never locks. Past the lock, a wrong password still answers
+        // "credentials" with one hash, so the lock tells no name apart; only the right password learns of it.
+        await AddAccountAsync("lockable");
+        for (var k = 0; k < 5; k++) await AttemptAsync("lockable", "wrong password 123");
+        Assert.Equal(unknown, await AttemptAsync("lockable", "wrong password 123"));
+        Assert.Equal(unknown, await AttemptAsync("nobody-by-this-name", "wrong password 123"));
+        var locked = await AttemptAsync("lockable", AppFixture.Password);
+        Assert.Contains("error=locked", locked.Location);
+        Assert.Equal(1, locked.Hashes);
     }
 
     [Fact]
