@@ -49,7 +49,6 @@ public sealed class AmountExtractor : IExtractor
         return list;
     }
 
-    public string Name => "amounts";
 
     public void Extract(ExtractionContext ctx)
     {

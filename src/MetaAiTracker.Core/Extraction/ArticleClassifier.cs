@@ -16,7 +16,6 @@ public sealed class ArticleClassifier : IExtractor
     private static readonly ThemeRules T = LexiconData.Load<ThemeRules>("themes.json");
     private static readonly PhraseMatcher<int> AiCues = new(R.AiCues.Select(c => (c, 0)), PhraseMatch.Surface);
 
-    public string Name => "article";
 
     public void Extract(ExtractionContext ctx)
     {

@@ -16,7 +16,6 @@ public sealed class ClaimExtractor : IExtractor
     private static readonly Rules R = LexiconData.Load<Rules>("claims.json");
     private static readonly HashSet<string> StrategyThemes = [.. R.StrategyThemes];
 
-    public string Name => "claims";
 
     public void Extract(ExtractionContext ctx)
     {

@@ -113,7 +113,6 @@ public sealed class DateExtractor : IExtractor
         return result;
     }
 
-    public string Name => "dates";
 
     public void Extract(ExtractionContext ctx)
     {

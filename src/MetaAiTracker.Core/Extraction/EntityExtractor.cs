@@ -10,7 +10,6 @@ namespace MetaAiTracker.Core.Extraction;
 /// </summary>
 public sealed class EntityExtractor : IExtractor
 {
-    public string Name => "entities";
 
     public void Extract(ExtractionContext context)
     {

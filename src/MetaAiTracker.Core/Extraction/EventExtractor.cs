@@ -29,7 +29,6 @@ public sealed class EventExtractor : IExtractor
     private static readonly HashSet<string> NonEvents = [.. R.NonEventWords];
     private const int MaxSummaryChars = 160;
 
-    public string Name => "events";
 
     public void Extract(ExtractionContext ctx)
     {

@@ -162,6 +162,5 @@ public sealed class ExtractionContext
 /// <summary>One named extraction rule family, like a Timesketch analyzer.</summary>
 public interface IExtractor
 {
-    string Name { get; }
     void Extract(ExtractionContext context);
 }

@@ -30,8 +30,6 @@ public sealed class ExtractionPipeline
         new ArticleClassifier(),
     ];
 
-    public IReadOnlyList<IExtractor> Extractors => _extractors;
-
     public ArticleExtraction Extract(string text, DateRange? published, Lexicon? lexicon = null)
     {
         var context = new ExtractionContext(text, published, lexicon ?? Lexicon.Default);

@@ -8,7 +8,6 @@ namespace MetaAiTracker.Core.Extraction;
 /// </summary>
 public sealed class ItemTagger : IExtractor
 {
-    public string Name => "item-tags";
 
     public void Extract(ExtractionContext ctx)
     {

@@ -102,7 +102,6 @@ public sealed class QuoteExtractor : IExtractor
 
     private const int MaxSubjectWords = 14;
 
-    public string Name => "quotes";
 
     public void Extract(ExtractionContext ctx)
     {

@@ -21,9 +21,6 @@ public sealed record ArticleMetadata(string? Title, string? Url, string? Source,
     public static string? WebUrl(string? url) =>
         url is not null && Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? url.Trim() : null;
 
-    public ArticleMetadata Or(ArticleMetadata other) =>
-        new(Title ?? other.Title, Url ?? other.Url, Source ?? other.Source, Published ?? other.Published);
-
     /// <summary>
     /// Splits a leading front-matter block (between --- lines) off the text. Keys: url, title, source, published
     /// (YYYY, YYYY-MM or YYYY-MM-DD; a leading ~ or estimated: true marks it estimated).

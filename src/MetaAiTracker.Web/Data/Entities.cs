@@ -92,6 +92,23 @@ public class Item
     /// <summary>The date as the text gives it (events); null when the item takes the article's date.</summary>
     public string? DateText { get; set; }
 
+    public DateRange? Date => DateStart is { } s && DateEnd is { } e && DateGranularity is { } g ? new DateRange(s, e, g, DateEstimated) : null;
+
+    /// <summary>
+    /// The one way an item is placed in time: the range, and the words that gave it when the text did (null when the
+    /// item takes its article's date, which is then what a change of the article's date moves).
+    /// </summary>
+    public void SetDate(DateRange? date, string? text = null)
+    {
+        (DateStart, DateEnd, DateGranularity, DateEstimated) = (date?.Start, date?.End, date?.Granularity, date?.Estimated ?? false);
+        DateText = date is null ? null : text;
+    }
+
+    /// <summary>Takes the article's date: quotes and claims not dated by their own words (an event has only its own date).</summary>
+    public static readonly System.Linq.Expressions.Expression<Func<Item, bool>> FollowsArticleDate = i => i.Kind != ItemKind.Event && i.DateText == null;
+    private static readonly Func<Item, bool> FollowsArticleDateCompiled = FollowsArticleDate.Compile();
+    public bool TakesArticleDate => FollowsArticleDateCompiled(this);
+
     // Quotes
     public QuoteKind? QuoteKind { get; set; }
     public string? Cue { get; set; }

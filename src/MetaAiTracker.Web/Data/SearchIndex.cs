@@ -40,6 +40,16 @@ public static class SearchIndex
         }
     }
 
+    /// <summary>
+    /// Indexes an article again after re-extraction, with its new items (inside the caller's transaction); items kept
+    /// from before stay indexed as they were, and the items that went are removed by <see cref="RemoveItemsAsync"/>.
+    /// </summary>
+    public static async Task ReindexArticleAsync(TrackerDbContext db, Article article, IEnumerable<Item> newItems, CancellationToken ct = default)
+    {
+        await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch WHERE rowid = {article.Id}", ct);
+        Index(db, article.Id, ArticleShadow(article.Title, article.Text), newItems.Select(i => (i.Id, ItemShadow(i))));
+    }
+
     /// <summary>Fills an empty index from the store (after a migration rebuilt the search tables).</summary>
     public static async Task<int> RebuildIfEmptyAsync(TrackerDbContext db, CancellationToken ct = default)
     {

@@ -86,8 +86,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         };
         var published = article.Published;
         // Quotes and claims sit at the article's date; an event has only its own date (set below, or none).
-        if (kind != ItemKind.Event && published is not null)
-            (item.DateStart, item.DateEnd, item.DateGranularity, item.DateEstimated) = (published.Start, published.End, published.Granularity, published.Estimated);
+        if (item.TakesArticleDate) item.SetDate(published);
         await ApplyAsync(item, (details ?? new ItemEdit()) with { Start = start, End = end }, db, ct);
         db.Items.Add(item);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -137,11 +136,14 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
             {
                 var date = EditorInput.Date(published, details.PublishedEstimated);
                 article.SetPublished(date);
-                var placed = await db.Items.Where(i => i.ArticleId == article.Id && i.Kind != ItemKind.Event && i.DateText == null).ToListAsync(ct);
+                var placed = await db.Items.Where(i => i.ArticleId == article.Id).Where(Item.FollowsArticleDate).ToListAsync(ct);
                 foreach (var i in placed)
                 {
-                    (i.DateStart, i.DateEnd, i.DateGranularity, i.DateEstimated) = (date?.Start, date?.End, date?.Granularity, date?.Estimated ?? false);
+                    var before = DateOf(i);
+                    i.SetDate(date);
                     i.Version++;
+                    // Each moved item says so in its own history: a later conflict on it then names this edit, not an older one.
+                    AuditLog.Add(db, user, clock.GetUtcNow(), "item.date", "item", i.Id.ToString(CultureInfo.InvariantCulture), article.Id, before, DateOf(i));
                 }
             }
         }, a => new { a.Title, a.Source, a.Url, Published = a.PublishedStart, a.PublishedGranularity, a.PublishedEstimated }, ct);
@@ -262,19 +264,20 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         }
     }
 
+    private static object DateOf(Item i) => new { i.DateStart, i.DateEnd, i.DateGranularity, i.DateEstimated };
+
     private static void SetDate(Item item, string date, string? to, bool estimated)
     {
         if (EditorInput.Date(date, estimated) is not { } from)
         {
-            (item.DateStart, item.DateEnd, item.DateGranularity, item.DateEstimated, item.DateText) = (null, null, null, false, null);
+            item.SetDate(null);
             return;
         }
         var until = EditorInput.Date(to, estimated) ?? from;
         if (until.End < from.Start) throw new ArgumentException($"the date range ends ({to}) before it starts ({date})");
         // A range is as precise as its coarser end: "2024 to 2024-09" is read in years.
         var granularity = (DateGranularity)Math.Max((int)from.Granularity, (int)until.Granularity);
-        (item.DateStart, item.DateEnd, item.DateGranularity, item.DateEstimated) = (from.Start, until.End, granularity, estimated);
-        item.DateText = to is { Length: > 0 } ? $"{date} – {to}" : date;
+        item.SetDate(new DateRange(from.Start, until.End, granularity, estimated), to is { Length: > 0 } ? $"{date} – {to}" : date);
     }
 
     private static async Task<HashSet<string>> KnownThemesAsync(TrackerDbContext db, IReadOnlyCollection<string> themes, CancellationToken ct)

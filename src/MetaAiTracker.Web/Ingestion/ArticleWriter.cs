@@ -21,8 +21,7 @@ internal sealed class ArticleWriter : IDisposable
     private readonly RowInserter<ItemActor> itemActors;
     private readonly RowInserter<ItemAmount> itemAmounts;
     private readonly RowInserter<ArticleFigure> figures;
-    private readonly RowInserter<EntityAlias> proposals;
-    private readonly EntityProposalWriter entityProposals;
+    private readonly EntityProposalWriter proposals;
     private readonly DbCommand findDuplicate;
     private RowInserter<AuditEntry>? audit;
     private readonly TrackerDbContext db;
@@ -33,8 +32,7 @@ internal sealed class ArticleWriter : IDisposable
         (articles, articleThemes, articleEntities) = (new(db), new(db), new(db));
         (items, itemThemes, itemActors, itemAmounts) = (new(db), new(db), new(db), new(db));
         figures = new(db);
-        proposals = new(db, orIgnore: true);
-        entityProposals = new(db);
+        proposals = new(db);
         findDuplicate = db.Database.GetDbConnection().CreateCommand();
         findDuplicate.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         // Two index seeks, not one OR: with an OR, SQLite's plan depends on its statistics, and stale ones made it
@@ -71,9 +69,7 @@ internal sealed class ArticleWriter : IDisposable
             foreach (var a in item.Actors) { a.ItemId = item.Id; itemActors.Insert(a); }
             foreach (var a in item.Amounts) { a.ItemId = item.Id; itemAmounts.Insert(a); }
         }
-        foreach (var p in variantProposals.DistinctBy(p => (p.EntityId, p.Surface)))
-            proposals.Insert(new EntityAlias { EntityId = p.EntityId, Text = p.Surface, Status = AliasStatus.Proposed, Note = p.Reason });
-        entityProposals.Write(article.Id, newEntities);
+        proposals.Write(article.Id, variantProposals, newEntities);
         SearchIndex.Index(db, article.Id, articleShadow, article.Items.Select((i, k) => (i.Id, itemShadows[k])));
     }
 
@@ -82,7 +78,7 @@ internal sealed class ArticleWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var d in new IDisposable[] { articles, articleThemes, articleEntities, items, itemThemes, itemActors, itemAmounts, figures, proposals, entityProposals, findDuplicate })
+        foreach (var d in new IDisposable[] { articles, articleThemes, articleEntities, items, itemThemes, itemActors, itemAmounts, figures, proposals, findDuplicate })
             d.Dispose();
         audit?.Dispose();
     }

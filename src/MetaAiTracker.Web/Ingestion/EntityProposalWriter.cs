@@ -8,16 +8,19 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace MetaAiTracker.Web.Ingestion;
 
 /// <summary>
-/// Records the new people and outlets an article proposes, inside the caller's transaction: the one write path of
-/// ingestion and re-extraction, so both keep one row per kind and normalized name. A name an admin already accepted
-/// or refused gains no article, so it is not proposed again.
+/// Records what an article proposes to the alias table, inside the caller's transaction: new spellings of known
+/// entities (an alias row in status Proposed, once per entity and text) and new people and outlets (one row per kind
+/// and normalized name, with the articles that propose it). The one write path of ingestion and re-extraction. A
+/// name an admin already accepted or refused gains no article, so it is not proposed again.
 /// </summary>
 internal sealed class EntityProposalWriter : IDisposable
 {
     private readonly DbCommand command;
+    private readonly RowInserter<EntityAlias> spellings;
 
     public EntityProposalWriter(TrackerDbContext db)
     {
+        spellings = new(db, orIgnore: true);
         command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("EntityProposalWriter writes inside a transaction");
@@ -31,8 +34,11 @@ internal sealed class EntityProposalWriter : IDisposable
         command.Prepare();
     }
 
-    public void Write(int articleId, IEnumerable<EntityProposal>? proposals)
+    public void Write(int articleId, IEnumerable<VariantProposal> variants, IEnumerable<EntityProposal>? proposals)
     {
+        // The unique (EntityId, Text) index makes a known spelling, proposed or decided, a no-op.
+        foreach (var p in variants.DistinctBy(p => (p.EntityId, p.Surface)))
+            spellings.Insert(new EntityAlias { EntityId = p.EntityId, Text = p.Surface, Status = AliasStatus.Proposed, Note = p.Reason });
         foreach (var p in (proposals ?? []).DistinctBy(p => (p.Kind, ArabicNormalizer.Normalize(p.Name))))
         {
             // Enums are stored by name (TrackerDbContext.ConfigureConventions).
@@ -45,5 +51,9 @@ internal sealed class EntityProposalWriter : IDisposable
         }
     }
 
-    public void Dispose() => command.Dispose();
+    public void Dispose()
+    {
+        command.Dispose();
+        spellings.Dispose();
+    }
 }

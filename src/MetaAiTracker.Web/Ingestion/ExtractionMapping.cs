@@ -3,16 +3,45 @@ using MetaAiTracker.Web.Data;
 
 namespace MetaAiTracker.Web.Ingestion;
 
-/// <summary>Turns what the extractors found into store rows.</summary>
+/// <summary>Turns what the extractors found into store rows: the one mapping of ingestion and re-extraction.</summary>
 public static class ExtractionMapping
 {
+    /// <summary>
+    /// Sets what the rules say of the article as a whole (themes, entities, figures, stance, relevance, rules version),
+    /// leaving what an editor decided: themes an editor set, relevance an editor set. Returns the rows it replaced,
+    /// for a stored article's context to delete (none for a new one).
+    /// </summary>
+    public static IReadOnlyList<object> Apply(Article article, ArticleExtraction x)
+    {
+        var replaced = new List<object>();
+        if (!article.ThemesByEditor)
+        {
+            replaced.AddRange(article.Themes.Where(t => !t.ByEditor));
+            article.Themes.RemoveAll(t => !t.ByEditor);
+            foreach (var t in x.Themes.Distinct().Where(t => !article.Themes.Any(e => e.ThemeKey == t)))
+                article.Themes.Add(new ArticleTheme { ThemeKey = t });
+        }
+        replaced.AddRange(article.Entities);
+        replaced.AddRange(article.Figures);
+        article.Entities = ToArticleEntities(x);
+        article.Figures = ToFigures(x);
+        article.Stance = x.Stance;
+        if (!article.RelevanceByEditor)
+        {
+            article.IsRelevant = x.IsRelevant;
+            article.RelevanceScore = x.RelevanceScore;
+        }
+        article.ExtractorVersion = x.ExtractorVersion;
+        return replaced;
+    }
+
     public static List<Item> ToItems(ArticleExtraction x, DateRange? published)
     {
         var items = new List<Item>(x.Quotes.Count + x.Events.Count + x.Claims.Count);
         foreach (var q in x.Quotes)
         {
             var item = New(ItemKind.Quote, q, x.ExtractorVersion);
-            SetDate(item, published, null);
+            item.SetDate(published);
             item.QuoteKind = q.Kind;
             item.Cue = q.Cue;
             item.SpeakerEntityId = q.Speaker?.EntityId;
@@ -25,7 +54,7 @@ public static class ExtractionMapping
         {
             var item = New(ItemKind.Event, e, x.ExtractorVersion);
             // An event is placed by its own date only; without one it stays undated rather than borrowing the article's.
-            SetDate(item, Held(e.Date)?.Range, Held(e.Date)?.Text);
+            item.SetDate(Held(e.Date)?.Range, Held(e.Date)?.Text);
             item.Summary = e.Summary;
             item.EventType = e.EventType;
             item.Amounts = [.. e.Amounts.Select(a => new ItemAmount
@@ -38,7 +67,7 @@ public static class ExtractionMapping
         foreach (var c in x.Claims)
         {
             var item = New(ItemKind.Claim, c, x.ExtractorVersion);
-            SetDate(item, published, null);
+            item.SetDate(published);
             item.Hedged = c.Hedged;
             item.Negated = c.Negated;
             items.Add(item);
@@ -46,7 +75,7 @@ public static class ExtractionMapping
         return items;
     }
 
-    public static List<ArticleFigure> ToFigures(ArticleExtraction x) =>
+    private static List<ArticleFigure> ToFigures(ArticleExtraction x) =>
         [.. x.Figures.Select(f => (f.Amount, Date: Held(f.Date))).Select(f => new ArticleFigure
         {
             Value = f.Amount.Value, Unit = f.Amount.Unit, Currency = f.Amount.Currency, Text = f.Amount.Text, Qualifier = f.Amount.Qualifier,
@@ -58,7 +87,7 @@ public static class ExtractionMapping
     /// <summary>A date read in the text outside the store's range (an early Hijri year, say) places nothing.</summary>
     private static ResolvedDate? Held(ResolvedDate? d) => d is { Range.IsHeld: true } ? d : null;
 
-    public static List<ArticleEntity> ToArticleEntities(ArticleExtraction x) =>
+    private static List<ArticleEntity> ToArticleEntities(ArticleExtraction x) =>
         [.. x.Mentions.GroupBy(m => m.EntityId).Select(g => new ArticleEntity { EntityId = g.Key, Mentions = g.Count() })];
 
     private static Item New(ItemKind kind, ExtractedItem x, string version) => new()
@@ -73,13 +102,4 @@ public static class ExtractionMapping
         ExtractorVersion = version,
         Themes = [.. x.Themes.Distinct().Select(t => new ItemTheme { ThemeKey = t })],
     };
-
-    private static void SetDate(Item item, DateRange? d, string? text)
-    {
-        item.DateStart = d?.Start;
-        item.DateEnd = d?.End;
-        item.DateGranularity = d?.Granularity;
-        item.DateEstimated = d?.Estimated ?? false;
-        item.DateText = text;
-    }
 }

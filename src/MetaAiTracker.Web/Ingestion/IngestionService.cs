@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using MetaAiTracker.Core.Extraction;
 using MetaAiTracker.Core.Ingestion;
 using MetaAiTracker.Core.Model;
@@ -12,11 +13,20 @@ public enum IngestOutcome { Added, Duplicate, Rejected }
 
 public sealed record IngestResult(string Path, IngestOutcome Outcome, string Message, int? ArticleId = null, int Quotes = 0, int Events = 0, int Claims = 0);
 
-/// <summary>What a re-extraction changed: machine items the new rules give again as they were, new ones, and ones they no longer give.</summary>
-public sealed record ReextractSummary(int Articles, int Unchanged, int Added, int Removed, int KeptReviewed)
+/// <summary>What re-extraction changed in one kind of item: machine items given again as they were, new ones, and ones no longer given.</summary>
+public sealed record KindChange(int Unchanged, int Added, int Removed);
+
+/// <summary>What a re-extraction changed, per kind of item, and how many reviewed items it kept.</summary>
+public sealed record ReextractSummary(int Articles, IReadOnlyDictionary<ItemKind, KindChange> ByKind, int KeptReviewed)
 {
+    public int Unchanged => ByKind.Values.Sum(k => k.Unchanged);
+    public int Added => ByKind.Values.Sum(k => k.Added);
+    public int Removed => ByKind.Values.Sum(k => k.Removed);
+
     public override string ToString() =>
-        $"re-extracted {Articles} article(s): {Added} item(s) new or changed, {Removed} gone or changed, {Unchanged} unchanged; {KeptReviewed} reviewed item(s) kept as editors left them";
+        $"re-extracted {Articles} article(s): {Added} item(s) new or changed, {Removed} gone or changed, {Unchanged} unchanged; {KeptReviewed} reviewed item(s) kept as editors left them"
+        + string.Concat(Enum.GetValues<ItemKind>().Select(k => ByKind.GetValueOrDefault(k) is { } c
+            ? $"\n  {k.ToString().ToLowerInvariant()}s: {c.Added} new, {c.Removed} gone, {c.Unchanged} unchanged" : ""));
 }
 
 /// <summary>
@@ -34,11 +44,17 @@ public sealed class IngestionService(
     private static readonly string[] NotArticles = ["README", "LICENSE", "CHANGELOG"];
     private const int BatchSize = 32;
 
-    /// <summary>An article read and extracted, ready for the writer; or the reason it was rejected.</summary>
-    private sealed record Prepared(
-        string Path, IngestResult? Rejection, SourceArticle? Source = null, string Hash = "", string? CanonicalUrl = null,
-        ArticleExtraction? Extraction = null, List<Item>? Items = null, string ArticleShadow = "", List<string>? ItemShadows = null,
-        Func<int, AuditEntry>? Audit = null);
+    /// <summary>A file read and extracted off the writer: rejected with its reason, or ready to store.</summary>
+    private abstract record Prepared(string Path);
+
+    private sealed record Rejected(string Path, IngestResult Result) : Prepared(Path)
+    {
+        public Rejected(string path, string reason) : this(path, new IngestResult(path, IngestOutcome.Rejected, reason)) { }
+    }
+
+    private sealed record Ready(
+        string Path, SourceArticle Source, string Hash, string? CanonicalUrl, ArticleExtraction Extraction, List<Item> Items,
+        string ArticleShadow, List<string> ItemShadows, Func<int, AuditEntry>? Audit = null) : Prepared(Path);
 
     /// <summary>
     /// Ingests files and folders (recursively); a bad file is reported and the batch goes on. A problem of the store
@@ -74,27 +90,27 @@ public sealed class IngestionService(
 
     private Prepared Prepare(string file, string? problem, Lexicon lexicon)
     {
-        if (problem is not null) return new Prepared(file, new IngestResult(file, IngestOutcome.Rejected, problem));
+        if (problem is not null) return new Rejected(file, problem);
         try
         {
             return Prepare(ArticleReader.ReadFile(file, readerOptions), lexicon, file);
         }
         catch (ArticleRejectedException ex)
         {
-            return new Prepared(file, new IngestResult(file, IngestOutcome.Rejected, ex.Message));
+            return new Rejected(file, ex.Message);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return new Prepared(file, new IngestResult(file, IngestOutcome.Rejected, $"{file}: cannot be read ({ex.Message})"));
+            return new Rejected(file, $"{file}: cannot be read ({ex.Message})");
         }
     }
 
-    private Prepared Prepare(SourceArticle source, Lexicon lexicon, string path)
+    private Ready Prepare(SourceArticle source, Lexicon lexicon, string path)
     {
         var extraction = pipeline.Extract(source.Text, source.Published, lexicon);
         var items = ExtractionMapping.ToItems(extraction, source.Published);
-        return new Prepared(path, null, source, ContentIdentity.Hash(source.Text), ContentIdentity.CanonicalUrl(source.Url), extraction, items,
-            SearchIndex.ArticleShadow(source.Title ?? "", source.Text), [.. items.Select(SearchIndex.ItemShadow)]);
+        return new Ready(path, source, ContentIdentity.Hash(source.Text), ContentIdentity.CanonicalUrl(source.Url), extraction, items,
+            SearchIndex.ArticleShadow(source.Title ?? source.FileName, source.Text), [.. items.Select(SearchIndex.ItemShadow)]);
     }
 
     public async Task<Lexicon> LoadLexiconAsync(CancellationToken ct = default)
@@ -136,7 +152,7 @@ public sealed class IngestionService(
             {
                 using var writer = new ArticleWriter(db);
                 foreach (var p in batch)
-                    results.Add(p.Rejection ?? Store(p, writer));
+                    results.Add(p switch { Rejected r => r.Result, Ready ready => Store(ready, writer), _ => throw new UnreachableException() });
                 await tx.CommitAsync(ct);
             }
             catch (SqliteException ex) when (StoreException.From(db.Database.GetDbConnection().DataSource, ex) is { } storeProblem)
@@ -176,12 +192,12 @@ public sealed class IngestionService(
         return results;
     }
 
-    private static IngestResult Store(Prepared p, ArticleWriter writer)
+    private static IngestResult Store(Ready p, ArticleWriter writer)
     {
         if (writer.FindDuplicate(p.Hash, p.CanonicalUrl) is { } dup)
             return new IngestResult(p.Path, IngestOutcome.Duplicate, $"{p.Path}: already stored as article {dup}", dup);
 
-        var (source, extraction) = (p.Source!, p.Extraction!);
+        var (source, extraction) = (p.Source, p.Extraction);
         var article = new Article
         {
             FileName = source.FileName,
@@ -193,19 +209,14 @@ public sealed class IngestionService(
             ContentHash = p.Hash,
             Format = source.Format,
             Encoding = source.Encoding,
-            IsRelevant = extraction.IsRelevant,
-            RelevanceScore = extraction.RelevanceScore,
-            Stance = extraction.Stance,
             ExtractorVersion = extraction.ExtractorVersion,
             IngestedAt = DateTimeOffset.UtcNow,
-            Themes = [.. extraction.Themes.Distinct().Select(t => new ArticleTheme { ThemeKey = t })],
-            Entities = ExtractionMapping.ToArticleEntities(extraction),
-            Figures = ExtractionMapping.ToFigures(extraction),
-            Items = p.Items!,
+            Items = p.Items,
         };
         article.SetPublished(source.Published);
+        ExtractionMapping.Apply(article, extraction);
 
-        writer.Write(article, extraction.VariantProposals, extraction.EntityProposals, p.ArticleShadow, p.ItemShadows!);
+        writer.Write(article, extraction.VariantProposals, extraction.EntityProposals, p.ArticleShadow, p.ItemShadows);
         if (p.Audit is { } audit) writer.Audit(audit(article.Id));
         return new IngestResult(p.Path, IngestOutcome.Added, $"{p.Path}: article {article.Id}", article.Id,
             extraction.Quotes.Count, extraction.Events.Count, extraction.Claims.Count);
@@ -217,7 +228,8 @@ public sealed class IngestionService(
     /// </summary>
     public async Task<ReextractSummary> ReextractAsync(int? articleId = null, CancellationToken ct = default)
     {
-        int same = 0, added = 0, removed = 0, keptCount = 0;
+        var byKind = new Dictionary<ItemKind, KindChange>();
+        var keptCount = 0;
         var lexicon = await LoadLexiconAsync(ct);
         List<int> ids;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
@@ -233,61 +245,34 @@ public sealed class IngestionService(
             var fresh = ExtractionMapping.ToItems(extraction, article.Published)
                 .Where(n => !kept.Any(k => k.Kind == n.Kind && k.Start < n.End && n.Start < k.End))
                 .ToList();
-            var unchanged = stale.Select(Signature).Intersect(fresh.Select(Signature)).Count();
-            same += unchanged;
-            added += fresh.Count - unchanged;
-            removed += stale.Count - unchanged;
+            foreach (var kind in Enum.GetValues<ItemKind>())
+            {
+                var (was, now) = (stale.Where(i => i.Kind == kind).ToList(), fresh.Where(i => i.Kind == kind).ToList());
+                var unchanged = was.Select(Signature).Intersect(now.Select(Signature)).Count();
+                var sum = byKind.GetValueOrDefault(kind) ?? new KindChange(0, 0, 0);
+                byKind[kind] = new KindChange(sum.Unchanged + unchanged, sum.Added + now.Count - unchanged, sum.Removed + was.Count - unchanged);
+            }
             keptCount += kept.Count;
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await SearchIndex.RemoveItemsAsync(db, [.. stale.Select(i => i.Id)], ct);
             db.Items.RemoveRange(stale);
             foreach (var n in fresh) article.Items.Add(n);
-            if (!article.ThemesByEditor)
-            {
-                db.ArticleThemes.RemoveRange(article.Themes.Where(t => !t.ByEditor));
-                foreach (var t in extraction.Themes.Distinct().Where(t => !article.Themes.Any(x => x.ByEditor && x.ThemeKey == t)))
-                    article.Themes.Add(new ArticleTheme { ThemeKey = t });
-            }
-            db.ArticleEntities.RemoveRange(article.Entities);
-            article.Entities = ExtractionMapping.ToArticleEntities(extraction);
-            db.ArticleFigures.RemoveRange(article.Figures);
-            article.Figures = ExtractionMapping.ToFigures(extraction);
-            article.Stance = extraction.Stance;
-            if (!article.RelevanceByEditor)
-            {
-                article.IsRelevant = extraction.IsRelevant;
-                article.RelevanceScore = extraction.RelevanceScore;
-            }
-            article.ExtractorVersion = extraction.ExtractorVersion;
+            db.RemoveRange(ExtractionMapping.Apply(article, extraction));
             article.Version++;
-            await AddProposalsAsync(db, extraction.VariantProposals, ct);
             await db.SaveChangesAsync(ct);
             // The article proposes afresh what the current rules find: a name they no longer find loses its article.
             await db.Database.ExecuteSqlAsync($"DELETE FROM EntityProposalArticles WHERE ArticleId = {article.Id}", ct);
-            using (var newEntities = new EntityProposalWriter(db)) newEntities.Write(article.Id, extraction.EntityProposals);
-            // The article row is re-indexed with its fresh items; kept items stay indexed as they were.
-            await db.Database.ExecuteSqlAsync($"DELETE FROM ArticleSearch WHERE rowid = {article.Id}", ct);
-            SearchIndex.Index(db, article.Id, SearchIndex.ArticleShadow(article.Title, article.Text),
-                fresh.Select(i => (i.Id, SearchIndex.ItemShadow(i))));
+            using (var proposals = new EntityProposalWriter(db)) proposals.Write(article.Id, extraction.VariantProposals, extraction.EntityProposals);
+            await SearchIndex.ReindexArticleAsync(db, article, fresh, ct);
             await tx.CommitAsync(ct);
         }
-        return new ReextractSummary(ids.Count, same, added, removed, keptCount);
+        return new ReextractSummary(ids.Count, byKind, keptCount);
     }
 
     /// <summary>What an analyst would see change in an item: where it is, what kind, who said it, when, which side.</summary>
     private static string Signature(Item i) =>
         $"{i.Kind}|{i.Start}|{i.End}|{i.SpeakerEntityId}|{i.SpeakerName}|{i.QuoteKind}|{i.EventType}|{i.DateStart}|{i.DateEnd}|{i.Stance}|{string.Join(",", i.Amounts.Select(a => a.Value))}";
-
-    private static async Task AddProposalsAsync(TrackerDbContext db, IReadOnlyList<VariantProposal> proposals, CancellationToken ct)
-    {
-        foreach (var p in proposals.DistinctBy(p => (p.EntityId, p.Surface)))
-        {
-            var known = db.Aliases.Local.Any(a => a.EntityId == p.EntityId && a.Text == p.Surface)
-                || await db.Aliases.AnyAsync(a => a.EntityId == p.EntityId && a.Text == p.Surface, ct);
-            if (!known) db.Aliases.Add(new EntityAlias { EntityId = p.EntityId, Text = p.Surface, Status = AliasStatus.Proposed, Note = p.Reason });
-        }
-    }
 
     /// <summary>The files to read, in a stable order, each with the reason it cannot be read if any.</summary>
     private static IEnumerable<(string Path, string? Problem)> ExpandPaths(IEnumerable<string> paths)

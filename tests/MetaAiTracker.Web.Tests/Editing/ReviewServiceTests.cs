@@ -193,5 +193,15 @@ public class ArticleDetailsTests
         Assert.All(items.Where(i => i.Kind == ItemKind.Event), i => Assert.Equal(before.Single(b => b.Id == i.Id).Start, i.DateStart));
         var entry = await after.Audit.SingleAsync(a => a.Action == "article.details");
         Assert.Contains("الجزيرة نت", entry.After);
+
+        // Each item the date moved has its own history entry, so a stale edit of one names the date change.
+        var moved = items.Where(i => i.Kind != ItemKind.Event && i.DateText == null).ToList();
+        Assert.NotEmpty(moved);
+        var dated = await after.Audit.Where(a => a.Action == "item.date").ToListAsync();
+        Assert.Equal(moved.Select(i => i.Id.ToString()).Order(), dated.Select(a => a.TargetId).Order());
+        Assert.Contains("2025-03-14", dated[0].After);
+        var stale = before.First(b => moved.Any(m => m.Id == b.Id));
+        var conflict = await Assert.ThrowsAsync<EditConflictException>(() => review.EditAsync(People.OtherEditor, stale.Id, 0, new ItemEdit { Stance = Core.Model.Stance.Open }));
+        Assert.Equal("item.date", conflict.Other?.Action);
     }
 }
