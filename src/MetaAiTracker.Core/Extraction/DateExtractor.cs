@@ -114,6 +114,17 @@ public sealed class DateExtractor : IExtractor
     }
 
 
+    /// <summary>
+    /// The dates a short text names, read by the same rules as an article (a date field, a date line): relative
+    /// dates resolve against <paramref name="published"/>, and without it only those that need no anchor are read.
+    /// </summary>
+    public static IReadOnlyList<ResolvedDate> Read(string text, DateRange? published = null)
+    {
+        var ctx = new ExtractionContext(text, published, Lexicon.Default);
+        new DateExtractor().Extract(ctx);
+        return ctx.Dates;
+    }
+
     public void Extract(ExtractionContext ctx)
     {
         // Without a publication date, a month named before the text's first explicit year takes that year: the story's time.

@@ -5,7 +5,7 @@ using MetaAiTracker.Core.Model;
 namespace MetaAiTracker.Core.Ingestion;
 
 /// <summary>Metadata given beside the text: front matter in .txt/.md, or a NAME.meta.json sidecar.</summary>
-public sealed record ArticleMetadata(string? Title, string? Url, string? Source, DateRange? Published)
+public sealed partial record ArticleMetadata(string? Title, string? Url, string? Source, DateRange? Published)
 {
     public static readonly ArticleMetadata None = new(null, null, null, null);
 
@@ -71,6 +71,60 @@ public sealed record ArticleMetadata(string? Title, string? Url, string? Source,
     }
 
     /// <summary>
+    /// The publication date a text gives at its top, when nothing else did: a labelled line (تاريخ النشر: …، نُشر في …)
+    /// or a line that is only a date (الجمعة 12 سبتمبر 2025 - 10:45), among the first lines; else the full date the
+    /// first sentence opens with (في 12 سبتمبر 2025، أعلنت…), as an estimate, since a story may open on an earlier day.
+    /// </summary>
+    public static (DateRange Range, DateOrigin From)? DateLine(string text)
+    {
+        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).Take(5).ToList();
+        foreach (var line in lines)
+            if (LineDate(line) is { } d) return (d, DateOrigin.DateLine);
+        if (lines.FirstOrDefault() is { } opening && OpensWithDate().IsMatch(opening)
+            && Extraction.DateExtractor.Read(opening[..Math.Min(opening.Length, 60)]) is [{ Range: { Granularity: DateGranularity.Day, IsHeld: true } day, Span.Start: < 8 }, ..])
+            return (day with { Estimated = true }, DateOrigin.FirstSentence);
+        return null;
+    }
+
+    /// <summary>The day a line gives when it is a date line: labelled, or nothing but a date (and a time of day).</summary>
+    public static DateRange? LineDate(string line)
+    {
+        if (line.Length > 80) return null;
+        var bare = Clock().Replace(line, " ");
+        var labelled = DateLabel().Match(bare);
+        return (labelled.Success ? ParseDate(bare[labelled.Length..]) : WholeDate(bare)) is { Granularity: DateGranularity.Day } d ? d : null;
+    }
+
+    // A time of day beside the date (10:45, 10:45 ص, 22:10 GMT) says nothing of the day.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:ص|م|صباحا|مساء|صباحًا|مساءً|AM|PM|am|pm|GMT|UTC|بتوقيت\s+\S+)?")]
+    private static partial System.Text.RegularExpressions.Regex Clock();
+
+    // A publication label; "آخر تحديث" (last updated) is not one.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:تاريخ\s+النشر|نشر\s+في|نُشر\s+في|نشر\s+بتاريخ|نُشر\s+بتاريخ|تم\s+النشر|تاريخ)\s*[:：\-–]?\s*")]
+    private static partial System.Text.RegularExpressions.Regex DateLabel();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*(?:و?في|يوم|بتاريخ)\s")]
+    private static partial System.Text.RegularExpressions.Regex OpensWithDate();
+
+    /// <summary>The one date <paramref name="value"/> names when nothing but that date is written (a weekday, «في» and punctuation aside).</summary>
+    private static DateRange? WholeDate(string value)
+    {
+        if (Extraction.DateExtractor.Read(value) is not [var only] || !only.Range.IsHeld) return null;
+        var rest = (value[..only.Span.Start] + " " + value[only.Span.End..]).Trim();
+        return rest.Length == 0 || Leftover().IsMatch(rest) ? only.Range : null;
+    }
+
+    private static string LatinDigits(string s) => string.Create(s.Length, s, (span, src) =>
+    {
+        for (var i = 0; i < src.Length; i++)
+            span[i] = src[i] switch { >= '\u0660' and <= '\u0669' => (char)('0' + src[i] - '\u0660'), >= '\u06F0' and <= '\u06F9' => (char)('0' + src[i] - '\u06F0'), var c => c };
+    });
+
+    // What may stand beside a date in a field or a date line: في، بتاريخ، a weekday, and punctuation.
+    [System.Text.RegularExpressions.GeneratedRegex(@"^(?:[\s\p{P}]|في|بتاريخ|يوم|ال(?:سبت|أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة))*$")]
+    private static partial System.Text.RegularExpressions.Regex Leftover();
+
+    /// <summary>
     /// YYYY, YYYY-MM, YYYY-MM-DD, YYYY-Q1..Q4, YYYY-H1/H2 or an ISO date-time; a leading ~ means estimated. Null when
     /// unreadable or outside <see cref="DateRange.Earliest"/>..<see cref="DateRange.Latest"/>: the Core's one date parser.
     /// </summary>
@@ -94,6 +148,10 @@ public sealed record ArticleMetadata(string? Title, string? Url, string? Source,
         }
         if (DateTimeOffset.TryParse(s, inv, DateTimeStyles.AssumeUniversal, out var dt) && DateRange.Holds(dt.UtcDateTime.Year))
             return DateRange.Day(DateOnly.FromDateTime(dt.UtcDateTime), estimated);
-        return null;
+        // The same forms in Arabic-Indic or Persian digits (٢٠٢٥-٠٩), then a date as Arabic writes it (12 سبتمبر 2025,
+        // أيلول 2025, الجمعة ١٢ سبتمبر): the article rules' own reading, held to the whole value.
+        var latin = LatinDigits(s);
+        if (latin != s) return ParseDate(estimated ? "~" + latin : latin);
+        return WholeDate(s) is { } written ? written with { Estimated = estimated || written.Estimated } : null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using MetaAiTracker.Core.Text;
 
 namespace MetaAiTracker.Core.Ingestion;
 
@@ -29,6 +30,7 @@ public static partial class ArticleReader
             Url = sidecar.Url ?? article.Url,
             Source = sidecar.Source ?? article.Source,
             Published = sidecar.Published ?? article.Published,
+            PublishedFrom = sidecar.Published is null ? article.PublishedFrom : DateOrigin.Sidecar,
         };
     }
 
@@ -64,14 +66,27 @@ public static partial class ArticleReader
         }
         text = Boilerplate.Remove(TextCleaner.Clean(text));
         if (!text.Any(char.IsLetter)) throw new ArticleRejectedException(RejectReason.Empty, fileName, "no text in it (empty once cleaned)");
-        var title = metadata.Title ?? FirstLine(text);
-        return new SourceArticle(fileName, text, title, metadata.Url, metadata.Source, metadata.Published, format, encoding);
+        var title = metadata.Title ?? AutomaticTitle(text);
+        var (published, from) = metadata.Published is { } given ? (given, DateOrigin.Metadata)
+            : ArticleMetadata.DateLine(text) is { } line ? (line.Range, line.From) : (null, DateOrigin.None);
+        return new SourceArticle(fileName, text, title, metadata.Url, metadata.Source, published, format, encoding) { PublishedFrom = from };
     }
 
-    private static string FirstLine(string text)
+    public const int TitleLength = 120;
+
+    /// <summary>
+    /// A title for an article that brings none: its first sentence, cut at a word boundary to at most
+    /// <see cref="TitleLength"/> characters (a whole first paragraph made a title no list could show).
+    /// </summary>
+    public static string AutomaticTitle(string text)
     {
-        var first = text.Split('\n').First(l => l.Trim().Length > 0).Trim();
-        return first.Length > 300 ? first[..300] + "…" : first;
+        // A date line at the top is the article's date, not its title.
+        var lines = text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
+        var first = lines.FirstOrDefault(l => ArticleMetadata.LineDate(l) is null) ?? lines[0];
+        if (SentenceSplitter.Sentences(first) is [var sentence, ..]) first = sentence.Of(first).Trim();
+        if (first.Length <= TitleLength) return first;
+        var cut = first.LastIndexOf(' ', TitleLength - 1);
+        return first[..(cut > TitleLength / 2 ? cut : TitleLength - 1)].TrimEnd(' ', '،', ',', '؛', ':') + "…";
     }
 
     private static ArticleRejectedException TooLarge(string fileName, long length, ArticleReaderOptions options) =>

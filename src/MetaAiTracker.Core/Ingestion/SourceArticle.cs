@@ -4,7 +4,18 @@ namespace MetaAiTracker.Core.Ingestion;
 
 /// <summary>An article read from a file: clean text and whatever metadata the file or its sidecar gave.</summary>
 public sealed record SourceArticle(
-    string FileName, string Text, string? Title, string? Url, string? Source, DateRange? Published, string Format, string Encoding);
+    string FileName, string Text, string? Title, string? Url, string? Source, DateRange? Published, string Format, string Encoding)
+{
+    /// <summary>Where <see cref="Published"/> was read, for the editor to check before saving.</summary>
+    public DateOrigin PublishedFrom { get; init; } = Published is null ? DateOrigin.None : DateOrigin.Metadata;
+}
+
+/// <summary>
+/// Where an article's publication date came from: the file's own metadata (front matter, HTML meta or JSON-LD, a
+/// time element), a sidecar file, a date line at the top of the text, the date its first sentence opens with (an
+/// estimate), or an editor.
+/// </summary>
+public enum DateOrigin { None, Metadata, Sidecar, DateLine, FirstSentence, Editor }
 
 public enum RejectReason { Empty, NotText, TooLarge, Undecodable, NestingTooDeep, ParseTimeout, Unsupported }
 

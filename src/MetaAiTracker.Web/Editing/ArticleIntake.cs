@@ -23,6 +23,18 @@ public sealed class ArticleIntake(IngestionService ingestion, UrlFetcher fetcher
         return AddAsync(user, html ? "pasted.html" : "pasted.txt", System.Text.Encoding.UTF8.GetBytes(text ?? ""), null, details, "paste", ct);
     }
 
+    /// <summary>
+    /// What a paste would store, read as it would be but not stored: the title, outlet and publication date, and where
+    /// the date was read (<see cref="SourceArticle.PublishedFrom"/>), for the editor to check before saving.
+    /// </summary>
+    /// <exception cref="ArticleRejectedException">The text cannot become an article; the message says why.</exception>
+    /// <exception cref="ArgumentException">A detail the editor typed cannot be read; the message names it.</exception>
+    public SourceArticle PreviewPaste(ClaimsPrincipal user, string text, bool html, ArticleDetails details)
+    {
+        Access.Require(user, TrackerRoles.Editor, "add articles", logger);
+        return Override(ArticleReader.Read(html ? "pasted.html" : "pasted.txt", System.Text.Encoding.UTF8.GetBytes(text ?? ""), readerOptions), details);
+    }
+
     public Task<IngestResult> UploadAsync(ClaimsPrincipal user, string fileName, byte[] bytes, ArticleDetails? details = null, CancellationToken ct = default)
     {
         Access.Require(user, TrackerRoles.Editor, "add articles", logger);
@@ -65,11 +77,16 @@ public sealed class ArticleIntake(IngestionService ingestion, UrlFetcher fetcher
                 new { via, source.Title, source.Source, source.Url, details.Published, source.Format, source.Encoding }), ct);
     }
 
-    private static SourceArticle Override(SourceArticle source, ArticleDetails d) => source with
+    private static SourceArticle Override(SourceArticle source, ArticleDetails d)
     {
-        Title = EditorInput.Text(d.Title, "title", 300) ?? source.Title,
-        Source = EditorInput.Text(d.Source, "outlet", 300) ?? source.Source,
-        Url = EditorInput.WebAddress(d.Url) ?? source.Url,
-        Published = EditorInput.Date(d.Published, d.PublishedEstimated) ?? source.Published,
-    };
+        var published = EditorInput.Date(d.Published, d.PublishedEstimated);
+        return source with
+        {
+            Title = EditorInput.Text(d.Title, "title", 300) ?? source.Title,
+            Source = EditorInput.Text(d.Source, "outlet", 300) ?? source.Source,
+            Url = EditorInput.WebAddress(d.Url) ?? source.Url,
+            Published = published ?? source.Published,
+            PublishedFrom = published is null ? source.PublishedFrom : DateOrigin.Editor,
+        };
+    }
 }

@@ -12,7 +12,7 @@ namespace MetaAiTracker.Web.Editing;
 /// </summary>
 public static class EditorInput
 {
-    public const string DateForms = "YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM or YYYY-MM-DD";
+    public const string DateForms = "YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM, YYYY-MM-DD, or as Arabic writes it (12 سبتمبر 2025, أيلول 2025)";
 
     public static string Earliest => DateRange.Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     public static string Latest => DateRange.Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

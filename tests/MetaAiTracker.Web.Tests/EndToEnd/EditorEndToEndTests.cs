@@ -20,7 +20,11 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
     /// <summary>Adds the pasted article and returns its id from the review page it lands on; a refusal fails with its message.</summary>
     private static async Task<int> SubmitPasteAsync(IPage page)
     {
+        // The first click reads the paste and shows what will be stored; the second stores it.
         await page.ClickAsync("section:has(textarea[name=text]) button.primary");
+        await page.WaitForFunctionAsync("() => document.querySelector('.paste-preview') || document.querySelector('.add-message')",
+            null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+        if (await page.Locator(".paste-preview").CountAsync() > 0) await page.ClickAsync(".paste-preview button.confirm");
         await page.WaitForFunctionAsync("() => location.pathname.startsWith('/review/') || document.querySelector('.add-message')",
             null, new PageWaitForFunctionOptions { Timeout = 60_000 });
         if (!page.Url.Contains("/review/"))
@@ -191,6 +195,37 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         Assert.Equal("rtl", await page.EvaluateAsync<string>("getComputedStyle(document.querySelector('.review-grid .source-text')).direction"));
         Assert.Equal("Confirm", (await page.Locator(".review-item button.confirm").First.InnerTextAsync()).Trim());
         await AppFixture.ScreenshotAsync(page, "review-en", fullPage: false);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task APastedArticleIsDatedFromItsOwnDateLineAndTheEditorSeesWhereBeforeSaving()
+    {
+        var page = await app.OpenAsync("/articles/new", role: TrackerRoles.Editor);
+        await page.FillAsync("textarea[name=text]", "الجمعة 12 سبتمبر 2025 - 10:45 ص\nقال مارك زوكربيرغ إن ميتا ستنشر نموذجًا مفتوحًا جديدًا لاختبار تاريخ السطر.");
+        await page.Keyboard.PressAsync("Tab");
+        await page.ClickAsync("section:has(textarea[name=text]) button.primary");
+        var found = page.Locator(".paste-preview .found-date");
+        await found.WaitForAsync();
+        Assert.Equal("DateLine", await found.GetAttributeAsync("data-origin"));
+        Assert.Contains("12 سبتمبر 2025", await found.InnerTextAsync());
+        Assert.Contains("سطر التاريخ", await found.InnerTextAsync());
+        await AppFixture.ScreenshotAsync(page, "add-preview-dated", fullPage: false);
+
+        // Without a date anywhere, the editor is warned before saving; a date typed as Arabic writes it is read.
+        await page.FillAsync("textarea[name=text]", "قال مارك زوكربيرغ إن ميتا ستنشر نموذجًا مفتوحًا آخر لاختبار غياب التاريخ.");
+        await page.Keyboard.PressAsync("Tab");
+        await page.ClickAsync("section:has(textarea[name=text]) button.primary");
+        await page.Locator(".paste-preview .no-date").WaitForAsync();
+        await page.FillAsync("input[name=published]", "٣ تشرين الثاني ٢٠٢٤");
+        await page.Keyboard.PressAsync("Tab");
+        await page.ClickAsync("section:has(textarea[name=text]) button.primary");
+        await page.Locator(".paste-preview .found-date[data-origin=Editor]").WaitForAsync();
+        await page.ClickAsync(".paste-preview button.confirm");
+        await page.WaitForURLAsync(u => u.Contains("/review/"), new PageWaitForURLOptions { Timeout = 60_000 });
+        var id = int.Parse(page.Url.Split("/review/")[1]);
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
+        Assert.Equal(new DateOnly(2024, 11, 3), (await db.Articles.SingleAsync(a => a.Id == id)).PublishedStart);
         await page.CloseAsync();
     }
 
