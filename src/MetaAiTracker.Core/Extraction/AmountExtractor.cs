@@ -50,6 +50,17 @@ public sealed class AmountExtractor : IExtractor
     }
 
 
+    /// <summary>
+    /// The amounts a short text states (an editor's "14.3 مليار دولار" or "14.3 billion USD"), read by the article
+    /// rules: the one reading of an amount, so an editor's figure and an extracted one are stored alike.
+    /// </summary>
+    public static IReadOnlyList<Amount> Read(string text)
+    {
+        var ctx = new ExtractionContext(text, null, Lexicon.Default);
+        new AmountExtractor().Extract(ctx);
+        return ctx.Amounts;
+    }
+
     public void Extract(ExtractionContext ctx)
     {
         var tokens = ctx.Tokens;

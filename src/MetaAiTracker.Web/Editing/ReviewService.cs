@@ -28,7 +28,15 @@ public sealed record ItemEdit
     public List<string>? Themes { get; init; }
 }
 
-public sealed record AmountEdit(double Value, string Unit, string? Currency, string Text);
+/// <summary>An amount as an editor gives it: its words alone (<c>{"text": "14.3 مليار دولار"}</c>), read by the Core's amount rules, or with value and unit.</summary>
+public sealed record AmountEdit(double? Value, string? Unit, string? Currency, string Text)
+{
+    /// <summary>Value, unit and currency: as given, or read from the text as the extractor reads an article's amounts.</summary>
+    public (double Value, string Unit, string? Currency) Read() =>
+        Value is { } v && Unit is { Length: > 0 } u ? (v, u, Currency)
+        : Core.Extraction.AmountExtractor.Read(Text) is [var only] ? (only.Value, only.Unit, only.Currency)
+        : throw new ArgumentException(Components.Shared.Ui.T("review.badAmounts", Text));
+}
 
 /// <summary>What an item was before and after a change, as the audit stores it.</summary>
 public sealed record ItemSnapshot(
@@ -242,17 +250,27 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
             }
         }
         if (e.Date is not null) SetDate(item, e.Date, e.DateTo, e.DateEstimated ?? false);
+        // Only an end date: the range runs from the item's own start. Only "estimated": the same range, marked so.
+        // Either used to be dropped while the item was still marked edited and audited.
+        else if (e.DateTo is not null)
+            SetDate(item, IsoStart(item) ?? throw new ArgumentException(Components.Shared.Ui.T("review.endWithoutStart", e.DateTo)), e.DateTo, e.DateEstimated ?? item.DateEstimated);
+        else if (e.DateEstimated is { } estimated && estimated != item.DateEstimated && item.Date is { } range)
+            item.SetDate(range with { Estimated = estimated }, item.DateText);
         if (e.Amounts is not null)
         {
+            var before = item.Amounts.ToList();
             item.Amounts.Clear();
             foreach (var a in e.Amounts)
             {
+                var (value, unit, currency) = a.Read();
                 var at = text.IndexOf(a.Text, start, end - start, StringComparison.Ordinal);
+                // Words not found in the text (typed in English, say) keep the span of the amount they restate, if any.
+                var same = before.FirstOrDefault(b => b.Value == value && b.Unit == unit);
+                var (from, to) = at >= 0 ? (at, at + a.Text.Length) : same is not null ? (same.Start, same.End) : (start, end);
                 item.Amounts.Add(new ItemAmount
                 {
-                    Value = a.Value, Unit = EditorInput.Text(a.Unit, "unit", MaxFieldLength) ?? "", Currency = EditorInput.Text(a.Currency, "currency", MaxFieldLength),
-                    Text = EditorInput.Text(a.Text, "amount text", MaxFieldLength) ?? "",
-                    Start = at < 0 ? start : at, End = at < 0 ? end : at + a.Text.Length,
+                    Value = value, Unit = EditorInput.Text(unit, "unit", MaxFieldLength) ?? "", Currency = EditorInput.Text(currency, "currency", MaxFieldLength),
+                    Text = EditorInput.Text(a.Text, "amount text", MaxFieldLength) ?? "", Start = from, End = to,
                 });
             }
         }
@@ -263,6 +281,16 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
             foreach (var k in keys.Where(k => !item.Themes.Any(t => t.ThemeKey == k))) item.Themes.Add(new ItemTheme { ThemeKey = k });
         }
     }
+
+    /// <summary>The item's start as the date field writes it, at its own precision.</summary>
+    private static string? IsoStart(Item i) => i.Date is not { } d ? null : d.Granularity switch
+    {
+        DateGranularity.Year => d.Start.Year.ToString(CultureInfo.InvariantCulture),
+        DateGranularity.Half => $"{d.Start.Year.ToString(CultureInfo.InvariantCulture)}-H{(d.Start.Month <= 6 ? 1 : 2)}",
+        DateGranularity.Quarter => $"{d.Start.Year.ToString(CultureInfo.InvariantCulture)}-Q{(d.Start.Month - 1) / 3 + 1}",
+        DateGranularity.Month => d.Start.ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        _ => d.Start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+    };
 
     private static object DateOf(Item i) => new { i.DateStart, i.DateEnd, i.DateGranularity, i.DateEstimated };
 

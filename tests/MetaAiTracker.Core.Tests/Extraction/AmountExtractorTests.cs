@@ -245,4 +245,21 @@ public class AmountExtractorTests
     {
         Assert.Empty(Amounts(text));
     }
+
+    // An editor's typed figure is read by the same rules as the text's, in Arabic or in English.
+    [Theory]
+    [InlineData("14.3 مليار دولار", 14.3e9, "USD")]
+    [InlineData("14.3 billion USD", 14.3e9, "USD")]
+    [InlineData("14.3 billion dollars", 14.3e9, "USD")]
+    [InlineData("$14.3 billion", 14.3e9, "USD")]
+    [InlineData("405 billion parameters", 405e9, "parameters")]
+    [InlineData("405B parameters", 405e9, "parameters")]
+    [InlineData("600000 GPUs", 600000d, "other")]
+    [InlineData("3 million users", 3e6, "people")]
+    [InlineData("٦٥ مليار دولار", 65e9, "USD")]
+    public void ReadsATypedAmountAsTheTextsOwn(string text, double value, string unit)
+    {
+        var amount = Assert.Single(AmountExtractor.Read(text));
+        Assert.Equal((value, unit), (amount.Value, amount.Unit));
+    }
 }

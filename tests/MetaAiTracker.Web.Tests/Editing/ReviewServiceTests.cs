@@ -81,6 +81,56 @@ public class ReviewServiceTests
         Assert.True(DateTimeOffset.UtcNow - entry.At < TimeSpan.FromMinutes(1));
     }
 
+    private static async Task<Item> AnEventWithTextAsync(TestStore store, string words)
+    {
+        await using var db = await store.DbAsync();
+        var events = await db.Items.Include(i => i.Article).Include(i => i.Amounts).Where(i => i.Kind == ItemKind.Event).ToListAsync();
+        return events.First(i => i.Text.Contains(words, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnAmountGivenByItsWordsIsReadByTheCoresRulesAndKeepsItsSpan()
+    {
+        var (store, review) = await SeededAsync();
+        await using var _ = store;
+        var ev = await AnEventWithTextAsync(store, "65 مليار دولار");
+        var at = ev.Article!.Text.IndexOf("65 مليار دولار", ev.Start, StringComparison.Ordinal);
+
+        // The API's {"text": …} alone, in the text's words: read as the extractor reads them, span found in the text.
+        var edited = await review.EditAsync(People.Editor, ev.Id, ev.Version, new ItemEdit { Amounts = [new AmountEdit(null, null, null, "65 مليار دولار")] });
+        var amount = Assert.Single(edited.Amounts);
+        Assert.Equal((65e9, "USD", "USD", at, at + "65 مليار دولار".Length), (amount.Value, amount.Unit, amount.Currency, amount.Start, amount.End));
+
+        // Typed in English, the same figure is the same amount, and keeps the span of the one it restates.
+        edited = await review.EditAsync(People.Editor, ev.Id, edited.Version, new ItemEdit { Amounts = [new AmountEdit(null, null, null, "65 billion USD")] });
+        amount = Assert.Single(edited.Amounts);
+        Assert.Equal((65e9, "USD", at), (amount.Value, amount.Unit, amount.Start));
+
+        var bad = await Assert.ThrowsAsync<ArgumentException>(() => review.EditAsync(People.Editor, ev.Id, edited.Version, new ItemEdit { Amounts = [new AmountEdit(null, null, null, "كثير من المال")] }));
+        Assert.Contains("كثير من المال", bad.Message);
+    }
+
+    [Fact]
+    public async Task OnlyAnEndDateOrOnlyEstimatedChangesTheDateInsteadOfBeingDropped()
+    {
+        var (store, review) = await SeededAsync();
+        await using var _ = store;
+        Item ev;
+        await using (var db = await store.DbAsync())
+            ev = await db.Items.Include(i => i.Article).FirstAsync(i => i.Kind == ItemKind.Event);
+        ev = await review.EditAsync(People.Editor, ev.Id, ev.Version, new ItemEdit { Date = "2025-03", DateEstimated = false });
+        var start = new DateOnly(2025, 3, 1);
+
+        var estimated = await review.EditAsync(People.Editor, ev.Id, ev.Version, new ItemEdit { DateEstimated = true });
+        Assert.Equal((start, ev.DateEnd, true), (estimated.DateStart!.Value, estimated.DateEnd, estimated.DateEstimated));
+
+        var until = start.AddMonths(3);
+        var ranged = await review.EditAsync(People.Editor, ev.Id, estimated.Version, new ItemEdit { DateTo = until.ToString("yyyy-MM") });
+        Assert.Equal(start, ranged.DateStart);
+        Assert.Equal(new DateOnly(until.Year, until.Month, DateTime.DaysInMonth(until.Year, until.Month)), ranged.DateEnd);
+        Assert.True(ranged.DateEstimated);
+    }
+
     [Fact]
     public async Task TheSecondEditorsStaleSaveIsRefusedAndShowsTheFirstChange()
     {
@@ -204,4 +254,5 @@ public class ArticleDetailsTests
         var conflict = await Assert.ThrowsAsync<EditConflictException>(() => review.EditAsync(People.OtherEditor, stale.Id, 0, new ItemEdit { Stance = Core.Model.Stance.Open }));
         Assert.Equal("item.date", conflict.Other?.Action);
     }
+
 }
