@@ -32,6 +32,7 @@ public static class AppServices
         services.AddSingleton(ExtractionPipeline.CreateDefault());
         services.AddSingleton(new ArticleReaderOptions { MaxBytes = options.MaxFileBytes });
         services.AddSingleton<IngestionService>();
+        services.AddSingleton<ReextractionJobs>();
         services.AddSingleton<Timeline.TimelineLookups>();
         services.AddSingleton<Briefing.BriefingPdf>();
         services.AddSingleton<Briefing.BriefingService>();

@@ -2,11 +2,22 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using MetaAiTracker.Core.Model;
 using MetaAiTracker.Web.Accounts;
+using MetaAiTracker.Web.Components.Shared;
 using MetaAiTracker.Web.Timeline;
 using MetaAiTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace MetaAiTracker.Web.Editing;
+
+/// <summary>
+/// An alias refused because it already names another entity: accepting it would silently give that entity's quotes
+/// away. Moving it is an explicit second step (<see cref="CatalogService.MoveAliasAsync"/>).
+/// </summary>
+public sealed class AliasTakenException(string message, int aliasId, string ownerId) : ArgumentException(message)
+{
+    public int AliasId { get; } = aliasId;
+    public string OwnerId { get; } = ownerId;
+}
 
 /// <summary>A new person or outlet the extractors propose, as the admin list shows it.</summary>
 public sealed record ProposedEntityRow(int Id, EntityKind Kind, string Name, string? Reason, int Articles, int FirstArticleId);
@@ -83,6 +94,7 @@ public sealed partial class CatalogService(IDbContextFactory<TrackerDbContext> d
         text = Label(text, "alias");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         if (!await db.Entities.AnyAsync(e => e.Id == entityId, ct)) throw new KeyNotFoundException($"no person or organisation '{entityId}'");
+        await RequireFreeAsync(db, entityId, text, ct);
         var alias = await db.Aliases.SingleOrDefaultAsync(a => a.EntityId == entityId && a.Text == text, ct);
         var before = alias is null ? null : new { alias.Text, alias.Status };
         alias ??= db.Aliases.Add(new EntityAlias { EntityId = entityId, Text = text, Status = AliasStatus.Accepted }).Entity;
@@ -100,11 +112,90 @@ public sealed partial class CatalogService(IDbContextFactory<TrackerDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var alias = await db.Aliases.SingleOrDefaultAsync(a => a.Id == aliasId, ct) ?? throw new KeyNotFoundException($"no alias {aliasId}");
         var before = new { alias.Text, alias.Status };
+        if (status == AliasStatus.Accepted) await RequireFreeAsync(db, alias.EntityId, alias.Text, ct);
         alias.Status = status;
         AuditLog.Add(db, user, clock.GetUtcNow(), "alias." + status.ToString().ToLowerInvariant(), "entity", alias.EntityId, null, before, new { alias.Text, alias.Status });
         await db.SaveChangesAsync(ct);
         lookups.Invalidate();
         return alias;
+    }
+
+    /// <summary>Corrects an alias's spelling; refused when the new spelling names another entity.</summary>
+    public async Task<EntityAlias> EditAliasAsync(ClaimsPrincipal user, int aliasId, string text, CancellationToken ct = default)
+    {
+        Access.Require(user, TrackerRoles.Admin, "edit aliases", logger);
+        text = Label(text, "alias");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var alias = await db.Aliases.SingleOrDefaultAsync(a => a.Id == aliasId, ct) ?? throw new KeyNotFoundException($"no alias {aliasId}");
+        await RequireFreeAsync(db, alias.EntityId, text, ct);
+        if (await db.Aliases.AnyAsync(a => a.EntityId == alias.EntityId && a.Text == text && a.Id != aliasId, ct))
+            throw new ArgumentException(Ui.T("admin.aliasExists", text));
+        var before = new { alias.Text, alias.Status };
+        alias.Text = text;
+        AuditLog.Add(db, user, clock.GetUtcNow(), "alias.edit", "entity", alias.EntityId, null, before, new { alias.Text, alias.Status });
+        await db.SaveChangesAsync(ct);
+        lookups.Invalidate();
+        return alias;
+    }
+
+    /// <summary>Removes an alias, accepted or proposed: the extractors no longer read the name as this entity.</summary>
+    public async Task RemoveAliasAsync(ClaimsPrincipal user, int aliasId, CancellationToken ct = default)
+    {
+        Access.Require(user, TrackerRoles.Admin, "remove aliases", logger);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var alias = await db.Aliases.SingleOrDefaultAsync(a => a.Id == aliasId, ct) ?? throw new KeyNotFoundException($"no alias {aliasId}");
+        db.Aliases.Remove(alias);
+        AuditLog.Add(db, user, clock.GetUtcNow(), "alias.remove", "entity", alias.EntityId, null, new { alias.Text, alias.Status }, null);
+        await db.SaveChangesAsync(ct);
+        lookups.Invalidate();
+    }
+
+    /// <summary>
+    /// The explicit second step after <see cref="AliasTakenException"/>: the name leaves its owner and becomes an accepted
+    /// alias of <paramref name="entityId"/>. Audited on both entities.
+    /// </summary>
+    public async Task<EntityAlias> MoveAliasAsync(ClaimsPrincipal user, int aliasId, string entityId, CancellationToken ct = default)
+    {
+        Access.Require(user, TrackerRoles.Admin, "move aliases", logger);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var alias = await db.Aliases.SingleOrDefaultAsync(a => a.Id == aliasId, ct) ?? throw new KeyNotFoundException($"no alias {aliasId}");
+        if (!await db.Entities.AnyAsync(e => e.Id == entityId, ct)) throw new KeyNotFoundException($"no person or organisation '{entityId}'");
+        var from = alias.EntityId;
+        // A copy of the same text already on the target (proposed, say) gives way to the moved one.
+        db.Aliases.RemoveRange(await db.Aliases.Where(a => a.EntityId == entityId && a.Text == alias.Text).ToListAsync(ct));
+        await db.SaveChangesAsync(ct);
+        (alias.EntityId, alias.Status, alias.Note) = (entityId, AliasStatus.Accepted, "moved from " + from + " by " + TrackerRoles.NameOf(user));
+        AuditLog.Add(db, user, clock.GetUtcNow(), "alias.move", "entity", from, null, new { alias.Text, entity = from }, new { alias.Text, entity = entityId });
+        AuditLog.Add(db, user, clock.GetUtcNow(), "alias.move", "entity", entityId, null, new { alias.Text, entity = from }, new { alias.Text, entity = entityId });
+        await db.SaveChangesAsync(ct);
+        lookups.Invalidate();
+        return alias;
+    }
+
+    /// <summary>
+    /// The articles a change to an entity's names can change: those that mention the entity, and those whose text holds
+    /// the name. What the admin page offers to re-extract.
+    /// </summary>
+    public async Task<List<int>> AffectedArticlesAsync(string entityId, string? text, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = await db.ArticleEntities.Where(e => e.EntityId == entityId).Select(e => e.ArticleId).ToListAsync(ct);
+        if (!string.IsNullOrWhiteSpace(text))
+            ids.AddRange(await db.Articles.Where(a => a.Text.Contains(text) || a.Title.Contains(text)).Select(a => a.Id).ToListAsync(ct));
+        return [.. ids.Distinct().Order()];
+    }
+
+    /// <summary>Refuses a name that already names another entity (its Arabic name or an accepted alias, as normalized text).</summary>
+    private static async Task RequireFreeAsync(TrackerDbContext db, string entityId, string text, CancellationToken ct)
+    {
+        var key = Core.Text.ArabicNormalizer.Normalize(text);
+        var names = await db.Entities.AsNoTracking().Where(e => e.Id != entityId).Select(e => new { e.Id, e.NameAr, e.NameEn }).ToListAsync(ct);
+        var aliases = await db.Aliases.AsNoTracking().Where(a => a.EntityId != entityId && a.Status == AliasStatus.Accepted).ToListAsync(ct);
+        (string EntityId, int AliasId)? owner = aliases.FirstOrDefault(a => Core.Text.ArabicNormalizer.Normalize(a.Text) == key) is { } taken ? (taken.EntityId, taken.Id)
+            : names.FirstOrDefault(n => Core.Text.ArabicNormalizer.Normalize(n.NameAr) == key) is { } named ? (named.Id, 0) : null;
+        if (owner is not { } o) return;
+        var ownerName = names.First(n => n.Id == o.EntityId);
+        throw new AliasTakenException(Ui.T("admin.aliasTaken", text, Labels.Name(ownerName.NameAr, ownerName.NameEn), o.EntityId), o.AliasId, o.EntityId);
     }
 
     /// <summary>The new people and outlets still waiting for an admin, the most often proposed first.</summary>

@@ -19,6 +19,58 @@ public class CatalogAndQualityTests
     }
 
     [Fact]
+    public async Task AnAliasThatNamesAnotherEntityIsRefusedNamingItsOwnerAndMovesOnlyOnPurpose()
+    {
+        await using var store = await SeededAsync();
+        var catalog = store.Services.GetRequiredService<CatalogService>();
+
+        // «ميتا» is Meta's name; «مِيتا» with a kasra is the same name once normalized.
+        var taken = await Assert.ThrowsAsync<AliasTakenException>(() => catalog.AddAliasAsync(People.Admin, "google", "مِيتا"));
+        Assert.Equal("meta", taken.OwnerId);
+        Assert.Contains("ميتا", taken.Message);
+        var alias = await catalog.AddAliasAsync(People.Admin, "meta", "فيسبوك الأم");
+        var stolen = await Assert.ThrowsAsync<AliasTakenException>(() => catalog.AddAliasAsync(People.Admin, "google", "فيسبوك الأم"));
+        Assert.Equal((alias.Id, "meta"), (stolen.AliasId, stolen.OwnerId));
+        await using (var db = await store.DbAsync())
+            Assert.False(await db.Aliases.AnyAsync(a => a.EntityId == "google" && a.Text == "فيسبوك الأم"));
+
+        var moved = await catalog.MoveAliasAsync(People.Admin, stolen.AliasId, "google");
+        Assert.Equal(("google", AliasStatus.Accepted), (moved.EntityId, moved.Status));
+        await using var check = await store.DbAsync();
+        Assert.Equal(2, await check.Audit.CountAsync(a => a.Action == "alias.move"));
+    }
+
+    [Fact]
+    public async Task AnAliasIsEditedAndRemovedEachAuditedAndTheAffectedArticlesAreReextractedWithProgress()
+    {
+        await using var store = await SeededAsync();
+        var catalog = store.Services.GetRequiredService<CatalogService>();
+        var alias = await catalog.AddAliasAsync(People.Admin, "meta", "ميتا للتقنية");
+        var edited = await catalog.EditAliasAsync(People.Admin, alias.Id, "ميتا للتقنيات");
+        Assert.Equal("ميتا للتقنيات", edited.Text);
+        await Assert.ThrowsAsync<AliasTakenException>(() => catalog.EditAliasAsync(People.Admin, alias.Id, "جوجل"));
+        await catalog.RemoveAliasAsync(People.Admin, alias.Id);
+        await using (var db = await store.DbAsync())
+        {
+            Assert.False(await db.Aliases.AnyAsync(a => a.Id == alias.Id));
+            Assert.Equal(["alias.add", "alias.edit", "alias.remove"], await db.Audit.Where(a => a.Action.StartsWith("alias.")).OrderBy(a => a.Id).Select(a => a.Action).ToListAsync());
+        }
+
+        var affected = await catalog.AffectedArticlesAsync("meta", "ميتا");
+        Assert.NotEmpty(affected);
+        var jobs = store.Services.GetRequiredService<ReextractionJobs>();
+        await Assert.ThrowsAsync<AccessDeniedException>(() => jobs.StartAsync(People.Editor, "test", affected));
+        Assert.True(await jobs.StartAsync(People.Admin, "aliases of meta", affected));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (jobs.Current is { Running: true } && waited.Elapsed < TimeSpan.FromSeconds(120)) await Task.Delay(100);
+        var run = jobs.Current!;
+        Assert.Equal((false, affected.Count, affected.Count, null), (run.Running, run.Total, run.Done, run.Error));
+        Assert.True(run.Unchanged > 0);
+        await using var after = await store.DbAsync();
+        Assert.Equal(1, await after.Audit.CountAsync(a => a.Action == "reextract.start"));
+    }
+
+    [Fact]
     public async Task OnlyAnAdminChangesTheCatalog()
     {
         await using var store = await SeededAsync();

@@ -281,6 +281,40 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task AnAliasOfAnotherEntityIsRefusedAndAnAcceptedOneIsRemovedAndReextractedWithProgress()
+    {
+        var page = await app.OpenAsync("/admin", height: 1200, role: TrackerRoles.Admin);
+        await page.Locator(".mud-tab", new() { HasTextString = "الأشخاص" }).ClickAsync();
+        var form = page.Locator(".inline-form");
+        await form.Locator("select").First.SelectOptionAsync("google");
+        await form.Locator("input").First.FillAsync("ميتا");
+        await page.Keyboard.PressAsync("Tab");
+        await form.Locator("button.add-alias").ClickAsync();
+        var refusal = page.Locator(".alias-error");
+        await refusal.WaitForAsync();
+        Assert.Contains("(meta)", await refusal.InnerTextAsync());
+        await AppFixture.ScreenshotAsync(page, "admin-alias-refused", fullPage: false);
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync())
+            Assert.False(await db.Aliases.AnyAsync(a => a.EntityId == "google" && a.Text == "ميتا"));
+
+        // An accepted alias of Meta, then removed with its ✕: the page offers to re-extract what it touched and shows the run.
+        await form.Locator("select").First.SelectOptionAsync("meta");
+        await form.Locator("input").First.FillAsync("ميتا بلاتفورمز للاختبار");
+        await page.Keyboard.PressAsync("Tab");
+        await form.Locator("button.add-alias").ClickAsync();
+        var chip = page.Locator("tr[data-entity=meta] .alias", new() { HasTextString = "ميتا بلاتفورمز للاختبار" });
+        await chip.WaitForAsync();
+        await chip.Locator("button.remove-alias").ClickAsync();
+        await chip.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await page.ClickAsync(".reextract-offer button.reextract");
+        await page.Locator(".reextract-progress[data-running=false]").WaitForAsync(new() { Timeout = 120_000 });
+        var done = page.Locator(".reextract-progress");
+        Assert.Equal(await done.GetAttributeAsync("data-total"), await done.GetAttributeAsync("data-done"));
+        await AppFixture.ScreenshotAsync(page, "admin-alias-reextracted", fullPage: false);
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task AnAdminAddsAnAccountThatCanThenSignIn()
     {
         var page = await app.OpenAsync("/admin", role: TrackerRoles.Admin);
