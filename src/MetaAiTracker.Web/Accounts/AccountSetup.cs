@@ -32,6 +32,7 @@ public static class AccountSetup
             .AddEntityFrameworkStores<TrackerDbContext>()
             .AddPasswordValidator<NotTheNamePasswordValidator>();
         services.AddScoped<UserAdmin>();
+        services.AddSingleton<FirstRunSetup>();
         return services;
     }
 
@@ -58,6 +59,8 @@ public static class AccountSetup
         });
         // A disabled account or a changed role ends open sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // While no account exists, the setup address (with its one-time token) is printed once the server listens.
+        services.AddHostedService<SetupAnnouncer>();
 
         var read = new AuthorizationPolicyBuilder()
             .RequireAssertion(c => options.AnonymousRead || TrackerRoles.Allows(c.User, TrackerRoles.Analyst)).Build();
