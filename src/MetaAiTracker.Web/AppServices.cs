@@ -130,9 +130,7 @@ public static class AppServices
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Startup");
         await TrackerDbSetup.MigrateAsync(factory, ct);
         await using var db = await factory.CreateDbContextAsync(ct);
-        if (!options.AnonymousRead && !await db.Users.AnyAsync(ct))
-            logger.LogWarning("No account exists yet, so nobody can sign in. Create the first admin: {Command}",
-                "./tracker users add NAME --role Admin --password-stdin (the password on standard input)");
+        // No account yet: the setup address is printed once the server listens (Accounts/SetupAnnouncer).
         if (!options.IngestSeedsOnFirstStart || await db.Articles.AnyAsync(ct)) return;
         if (!Directory.Exists(options.Seeds))
         {

@@ -32,6 +32,7 @@ public static class AccountSetup
             .AddEntityFrameworkStores<TrackerDbContext>()
             .AddPasswordValidator<NotTheNamePasswordValidator>();
         services.AddScoped<UserAdmin>();
+        services.AddSingleton<FirstRunSetup>();
         return services;
     }
 
@@ -58,6 +59,8 @@ public static class AccountSetup
         });
         // A disabled account or a changed role ends open sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // While no account exists, the setup address (with its one-time token) is printed once the server listens.
+        services.AddHostedService<SetupAnnouncer>();
 
         var read = new AuthorizationPolicyBuilder()
             .RequireAssertion(c => options.AnonymousRead || TrackerRoles.Allows(c.User, TrackerRoles.Analyst)).Build();
@@ -66,7 +69,11 @@ public static class AccountSetup
             .AddPolicy(TrackerRoles.EditPolicy, p => p.RequireRole(TrackerRoles.AtLeast(TrackerRoles.Editor)))
             .AddPolicy(TrackerRoles.AdminPolicy, p => p.RequireRole(TrackerRoles.Admin))
             // Every page and endpoint needs at least read access unless it says otherwise (the sign-in page, static files).
-            .SetFallbackPolicy(read);
+            // A request no endpoint answers passes: nothing serves it but the not-found page, which a signed-out
+            // visitor then sees in place of a sign-in form that would only lead to the same 404.
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder()
+                .RequireAssertion(c => options.AnonymousRead || TrackerRoles.Allows(c.User, TrackerRoles.Analyst) || c.Resource is HttpContext { } h && h.GetEndpoint() is null)
+                .Build());
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, LoggingAuthorizationResultHandler>();
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthenticationState>();

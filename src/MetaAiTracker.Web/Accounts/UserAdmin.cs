@@ -7,15 +7,22 @@ namespace MetaAiTracker.Web.Accounts;
 
 public sealed record UserRow(string Name, string Role, bool Disabled, bool LockedOut, DateTimeOffset CreatedAt);
 
-/// <summary>A refused account change (weak password, taken name, unknown role…); the message says why.</summary>
-public sealed class AccountException(string message) : Exception(message);
+/// <summary>
+/// A refused account change (weak password, taken name, unknown role…); the message says why, and <see cref="Codes"/>
+/// names each rule broken (Identity's error codes, e.g. PasswordTooShort, or NameInvalid, AccountsExist) so a page
+/// can say it in the reader's language.
+/// </summary>
+public sealed class AccountException(string message, params string[] codes) : Exception(message)
+{
+    public IReadOnlyList<string> Codes { get; } = codes;
+}
 
 /// <summary>
 /// Accounts for the command line (`tracker users …`) and the admin page: Identity's user manager does the hashing,
 /// password rules and lockout; this adds the one-role rule, the admin check and the audit entry.
 /// </summary>
 public sealed class UserAdmin(UserManager<TrackerUser> users, RoleManager<IdentityRole> roles, IDbContextFactory<TrackerDbContext> dbFactory,
-    TimeProvider clock, ILogger<UserAdmin> logger)
+    TrackerDbContext identityDb, TimeProvider clock, ILogger<UserAdmin> logger)
 {
     /// <summary>The command line acts as an admin: whoever can run it can already read and write the database file.</summary>
     public static ClaimsPrincipal CommandLine { get; } = new(new ClaimsIdentity(
@@ -32,6 +39,28 @@ public sealed class UserAdmin(UserManager<TrackerUser> users, RoleManager<Identi
         Check(await users.CreateAsync(user, password), name);
         Check(await users.AddToRoleAsync(user, role), name);
         await AuditAsync(actor, "user.add", name, null, new { role });
+    }
+
+    /// <summary>
+    /// The first admin, from the setup page (<see cref="FirstRunSetup"/>, which has checked the setup token): refused
+    /// once any account exists. The check and the new account are one write transaction (BEGIN IMMEDIATE) on the
+    /// context Identity's stores use, so two submissions, or the page and `tracker users add` in another process,
+    /// cannot both find the store empty: the second waits for the first and is refused.
+    /// </summary>
+    public async Task CreateFirstAdminAsync(ClaimsPrincipal actor, string name, string password, CancellationToken ct = default)
+    {
+        name = ValidName(name);
+        await using var tx = await identityDb.Database.BeginTransactionAsync(ct);
+        if (await users.Users.AnyAsync(ct)) throw new AccountException("an account already exists: the first admin is made once", "AccountsExist");
+        await EnsureRolesAsync();
+        var user = new TrackerUser { UserName = name, CreatedAt = clock.GetUtcNow(), LockoutEnabled = true };
+        Check(await users.CreateAsync(user, password), name);
+        Check(await users.AddToRoleAsync(user, TrackerRoles.Admin), name);
+        // In the same transaction: the audit writer's own context would wait for this one's write lock.
+        Editing.AuditLog.Add(identityDb, actor, clock.GetUtcNow(), "user.add", "user", name, null, null, new { role = TrackerRoles.Admin, via = "setup" });
+        await identityDb.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("{Actor} user.add {Account} (the first admin)", TrackerRoles.NameOf(actor), name);
     }
 
     public async Task<List<UserRow>> ListAsync(ClaimsPrincipal actor)
@@ -85,13 +114,13 @@ public sealed class UserAdmin(UserManager<TrackerUser> users, RoleManager<Identi
     {
         name = name.Trim();
         if (name.Length is < 2 or > 64 || !name.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '-'))
-            throw new AccountException($"'{name}' is not a valid account name (2 to 64 letters, digits, '.', '_' or '-')");
+            throw new AccountException($"'{name}' is not a valid account name (2 to 64 letters, digits, '.', '_' or '-')", "NameInvalid");
         return name;
     }
 
     private static void Check(IdentityResult result, string name)
     {
-        if (!result.Succeeded) throw new AccountException($"{name}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        if (!result.Succeeded) throw new AccountException($"{name}: {string.Join("; ", result.Errors.Select(e => e.Description))}", [.. result.Errors.Select(e => e.Code)]);
     }
 
     private async Task AuditAsync(ClaimsPrincipal actor, string action, string name, object? before, object? after)

@@ -13,14 +13,13 @@ public static class UsersCommand
         var db = dbOption();
         var name = new Argument<string>("NAME") { Description = "Account name" };
         var role = new Option<string>("--role") { Description = "Analyst, Editor or Admin", Required = true };
-        var stdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input (never from the command line)" };
-        var add = new Command("add", "Add an account") { name, role, stdin, db };
+        // Accepted for scripts written before the password was asked for: standard input is read either way.
+        var stdin = new Option<bool>("--password-stdin") { Description = "Accepted for compatibility: the password is always read from standard input (asked twice, not shown, on a terminal)" };
+        var add = new Command("add", "Add an account; asks for the password on a terminal, or reads one line from standard input") { name, role, stdin, db };
         add.SetAction((parse, ct) => Run(store, parse.GetValue(db), ct, async admin =>
         {
             if (TrackerRoles.Parse(parse.GetValue(role)) is null) throw new AccountException($"unknown role '{parse.GetValue(role)}' (use {string.Join(", ", TrackerRoles.All)})");
-            if (!parse.GetValue(stdin)) throw new AccountException("the password is read from standard input: add --password-stdin and pipe it in");
-            var password = (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r');
-            if (string.IsNullOrEmpty(password)) throw new AccountException("no password on standard input");
+            var password = await PasswordInput.ReadAsync(ct);
             await admin.AddAsync(UserAdmin.CommandLine, parse.GetValue(name)!, parse.GetValue(role)!, password);
             Console.WriteLine($"added {parse.GetValue(name)} ({TrackerRoles.Parse(parse.GetValue(role))})");
         }));
@@ -71,6 +70,57 @@ public static class UsersCommand
         {
             Console.Error.WriteLine($"tracker users: {ex.Message}");
             return 1;
+        }
+    }
+}
+
+/// <summary>
+/// The password for `users add`, never from the command line (where `ps` and the shell history would keep it): on a
+/// terminal it is asked for twice without echo; from a pipe or a file it is the first line of standard input.
+/// </summary>
+internal static class PasswordInput
+{
+    /// <summary>Whether standard input is a terminal. Tests that swap <see cref="Console.In"/> say it is not, or script keys.</summary>
+    internal static Func<bool> IsTerminal { get; set; } = () => !Console.IsInputRedirected;
+
+    /// <summary>One key, not echoed.</summary>
+    internal static Func<ConsoleKeyInfo> ReadKey { get; set; } = () => Console.ReadKey(intercept: true);
+
+    public static async Task<string> ReadAsync(CancellationToken ct)
+    {
+        if (!IsTerminal())
+        {
+            var line = (await Console.In.ReadLineAsync(ct))?.TrimEnd('\r');
+            return string.IsNullOrEmpty(line) ? throw new AccountException("no password on standard input") : line;
+        }
+        // Prompts on standard error, so standard output keeps only the result.
+        var first = Prompt("Password: ");
+        if (first.Length == 0) throw new AccountException("no password given; nothing was changed");
+        var again = Prompt("Password again: ");
+        return first == again ? first : throw new AccountException("the two passwords differ; nothing was changed");
+    }
+
+    private static string Prompt(string prompt)
+    {
+        Console.Error.Write(prompt);
+        var password = ReadMasked(ReadKey);
+        Console.Error.WriteLine();
+        return password;
+    }
+
+    /// <summary>Keys up to Enter: Backspace takes the last character back; other control keys are ignored.</summary>
+    internal static string ReadMasked(Func<ConsoleKeyInfo> readKey)
+    {
+        var typed = new System.Text.StringBuilder();
+        while (true)
+        {
+            var key = readKey();
+            if (key.Key == ConsoleKey.Enter || key.KeyChar is '\r' or '\n') return typed.ToString();
+            if (key.Key == ConsoleKey.Backspace || key.KeyChar == '\b')
+            {
+                if (typed.Length > 0) typed.Length--;
+            }
+            else if (!char.IsControl(key.KeyChar)) typed.Append(key.KeyChar);
         }
     }
 }

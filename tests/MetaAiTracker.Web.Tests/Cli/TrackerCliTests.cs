@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MetaAiTracker.Web.Data;
 using MetaAiTracker.Web.Cli;
 
 namespace MetaAiTracker.Web.Tests.Cli;
@@ -9,15 +11,35 @@ public class TrackerCliTests
 {
     private static Task<(int Code, string Out, string Err)> RunAsync(params string[] args) => RunWithInputAsync("", args);
 
-    private static async Task<(int Code, string Out, string Err)> RunWithInputAsync(string input, params string[] args)
+    private static Task<(int Code, string Out, string Err)> RunWithInputAsync(string input, params string[] args) =>
+        // Console.In is swapped, not the process's input: whatever the test runner's stdin is, this input is not a terminal.
+        RunCoreAsync(input, () => false, args);
+
+    private static async Task<(int Code, string Out, string Err)> RunCoreAsync(string input, Func<bool> terminal, string[] args)
     {
-        var (oldOut, oldErr, oldIn) = (Console.Out, Console.Error, Console.In);
+        var (oldOut, oldErr, oldIn, oldTerminal) = (Console.Out, Console.Error, Console.In, PasswordInput.IsTerminal);
         Console.SetIn(new StringReader(input));
         var (o, e) = (new StringWriter(), new StringWriter());
         Console.SetOut(o);
         Console.SetError(e);
+        PasswordInput.IsTerminal = terminal;
         try { return (await TrackerCli.RunAsync(args), o.ToString(), e.ToString()); }
-        finally { Console.SetOut(oldOut); Console.SetError(oldErr); Console.SetIn(oldIn); }
+        finally { Console.SetOut(oldOut); Console.SetError(oldErr); Console.SetIn(oldIn); PasswordInput.IsTerminal = oldTerminal; }
+    }
+
+    /// <summary>As on a terminal: <see cref="PasswordInput"/> reads these keys, one at a time, unechoed.</summary>
+    private static async Task<(int Code, string Out, string Err)> RunOnTerminalAsync(string typed, params string[] args)
+    {
+        var keys = new Queue<ConsoleKeyInfo>(typed.Select(c => c switch
+        {
+            '\n' => new ConsoleKeyInfo('\r', ConsoleKey.Enter, false, false, false),
+            '\b' => new ConsoleKeyInfo('\b', ConsoleKey.Backspace, false, false, false),
+            _ => new ConsoleKeyInfo(c, 0, false, false, false),
+        }));
+        var readKey = PasswordInput.ReadKey;
+        PasswordInput.ReadKey = keys.Dequeue;
+        try { return await RunCoreAsync("", () => true, args); }
+        finally { PasswordInput.ReadKey = readKey; }
     }
 
     [Fact]
@@ -26,9 +48,11 @@ public class TrackerCliTests
         await using var store = await TestStore.CreateAsync();
 
         var weak = await RunWithInputAsync("short1\n", "users", "add", "huda", "--role", "Admin", "--password-stdin", "--db", store.DatabasePath);
-        var noStdin = await RunWithInputAsync("a long enough passphrase 1\n", "users", "add", "huda", "--role", "Admin", "--db", store.DatabasePath);
+        var empty = await RunWithInputAsync("", "users", "add", "huda", "--role", "Admin", "--db", store.DatabasePath);
         var badRole = await RunWithInputAsync("a long enough passphrase 1\n", "users", "add", "huda", "--role", "Owner", "--password-stdin", "--db", store.DatabasePath);
-        var added = await RunWithInputAsync("a long enough passphrase 1\n", "users", "add", "huda", "--role", "admin", "--password-stdin", "--db", store.DatabasePath);
+        // Without --password-stdin too: input that is not a terminal is read as the password.
+        var added = await RunWithInputAsync("a long enough passphrase 1\n", "users", "add", "huda", "--role", "admin", "--db", store.DatabasePath);
+        var flagged = await RunWithInputAsync("another passphrase 22\r\n", "users", "add", "sara", "--role", "Analyst", "--password-stdin", "--db", store.DatabasePath);
         var again = await RunWithInputAsync("another passphrase 22\n", "users", "add", "huda", "--role", "Editor", "--password-stdin", "--db", store.DatabasePath);
         var role = await RunAsync("users", "set-role", "huda", "Editor", "--db", store.DatabasePath);
         var disabled = await RunAsync("users", "disable", "huda", "--db", store.DatabasePath);
@@ -36,22 +60,74 @@ public class TrackerCliTests
 
         Assert.Equal(1, weak.Code);
         Assert.Contains("at least 12 characters", weak.Err);
-        Assert.Equal(1, noStdin.Code);
-        Assert.Contains("--password-stdin", noStdin.Err);
+        Assert.Equal(1, empty.Code);
+        Assert.Contains("no password on standard input", empty.Err);
         Assert.Equal(1, badRole.Code);
         Assert.Contains("unknown role 'Owner'", badRole.Err);
         // Contains, not Equal: the console is process-wide, and an app in a parallel test class may log a line into it.
         // The reason goes into the failure message: this step once failed only under load, with nothing to read.
         Assert.True(added.Code == 0, $"users add exited {added.Code}: {added.Err}");
         Assert.Contains("added huda (Admin)", added.Out);
+        Assert.True(flagged.Code == 0, $"users add --password-stdin exited {flagged.Code}: {flagged.Err}");
+        Assert.Contains("added sara (Analyst)", flagged.Out);
         Assert.Equal(1, again.Code);
         Assert.Contains("already exists", again.Err);
         Assert.Equal(0, role.Code);
         Assert.Equal(0, disabled.Code);
         Assert.Matches(@"huda\s+Editor\s+disabled", list.Out);
         await using var db = await store.DbAsync();
-        Assert.DoesNotContain("a long enough passphrase", (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users)).PasswordHash);
-        Assert.Equal(["user.add", "user.set-role", "user.disable"], db.Audit.OrderBy(a => a.Id).Select(a => a.Action).ToList());
+        Assert.All(await db.Users.ToListAsync(), u => Assert.DoesNotContain("passphrase", u.PasswordHash));
+        Assert.Equal(["user.add", "user.add", "user.set-role", "user.disable"], db.Audit.OrderBy(a => a.Id).Select(a => a.Action).ToList());
+        // The password from a CRLF file signs in without its carriage return.
+        await using var scope = store.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<TrackerUser>>();
+        Assert.True(await users.CheckPasswordAsync((await users.FindByNameAsync("sara"))!, "another passphrase 22"));
+    }
+
+    [Fact]
+    public async Task UsersAddOnATerminalAsksTwiceWithoutEchoAndRefusesTwoDifferentPasswords()
+    {
+        await using var store = await TestStore.CreateAsync();
+
+        var differ = await RunOnTerminalAsync("a long enough passphrase 1\na long enough passphrase 2\n", "users", "add", "huda", "--role", "Admin", "--db", store.DatabasePath);
+        // A typo taken back with Backspace, and --password-stdin accepted on a terminal too.
+        var added = await RunOnTerminalAsync("a long enough passphrasX\be 1\na long enough passphrase 1\n", "users", "add", "huda", "--role", "Admin", "--password-stdin", "--db", store.DatabasePath);
+        var none = await RunOnTerminalAsync("\n", "users", "add", "sara", "--role", "Admin", "--db", store.DatabasePath);
+
+        Assert.Equal(1, differ.Code);
+        Assert.Contains("the two passwords differ", differ.Err);
+        Assert.True(added.Code == 0, $"users add exited {added.Code}: {added.Err}");
+        Assert.Contains("added huda (Admin)", added.Out);
+        Assert.Contains("Password: ", added.Err);
+        Assert.Contains("Password again: ", added.Err);
+        Assert.Equal(1, none.Code);
+        Assert.Contains("no password given", none.Err);
+        Assert.All(new[] { differ, added, none }, r => Assert.DoesNotContain("passphrase", r.Out + r.Err));
+        await using var scope = store.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<TrackerUser>>();
+        Assert.True(await users.CheckPasswordAsync((await users.FindByNameAsync("huda"))!, "a long enough passphrase 1"));
+        Assert.Null(await users.FindByNameAsync("sara"));
+    }
+
+    [Fact]
+    public async Task UsersAddInItsOwnProcessReadsARedirectedStandardInputWithOrWithoutTheFlag()
+    {
+        // A real process: its standard input is a pipe, which Console.IsInputRedirected sees (no test hook involved).
+        await using var store = await TestStore.CreateAsync();
+
+        var plain = await EndToEnd.TrackerProcess.RunAsync("a long enough passphrase 1\n", "users", "add", "huda", "--role", "Admin", "--db", store.DatabasePath);
+        var flagged = await EndToEnd.TrackerProcess.RunAsync("another passphrase 22\n", "users", "add", "sara", "--role", "Editor", "--password-stdin", "--db", store.DatabasePath);
+        var closed = await EndToEnd.TrackerProcess.RunAsync("", "users", "add", "omar", "--role", "Editor", "--db", store.DatabasePath);
+
+        Assert.True(plain.Code == 0, $"users add exited {plain.Code}: {plain.Err}");
+        Assert.Contains("added huda (Admin)", plain.Out);
+        Assert.True(flagged.Code == 0, $"users add --password-stdin exited {flagged.Code}: {flagged.Err}");
+        Assert.Contains("added sara (Editor)", flagged.Out);
+        Assert.Equal(1, closed.Code);
+        Assert.Contains("no password on standard input", closed.Err);
+        Assert.DoesNotContain("Password:", plain.Err);
+        await using var db = await store.DbAsync();
+        Assert.Equal(["huda", "sara"], await db.Users.OrderBy(u => u.UserName).Select(u => u.UserName!).ToListAsync());
     }
 
     [Fact]

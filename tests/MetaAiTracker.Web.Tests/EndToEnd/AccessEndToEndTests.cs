@@ -236,6 +236,38 @@ public class AccessEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task ASignedOutVisitorSeesNoTopBarLinkThatOnlyBouncesToSignIn()
+    {
+        var context = await app.Browser.NewContextAsync(new Microsoft.Playwright.BrowserNewContextOptions { Locale = "ar" });
+        var page = await context.NewPageAsync();
+        // Neither page opens a circuit, which a signed-out visitor would be refused.
+        var circuits = new List<string>();
+        page.Request += (_, r) => { if (r.Url.Contains("/_blazor")) circuits.Add(r.Url); };
+        using var anon = await app.ClientAsync(null);
+        foreach (var path in new[] { "/account/login", "/no-such-page" })
+        {
+            await page.GotoAsync(app.BaseUrl.TrimEnd('/') + path);
+            var hrefs = await page.Locator("header a[href]").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+            // The language switch stays; it returns to this very page.
+            Assert.Contains(hrefs, h => h.StartsWith("/culture?"));
+            foreach (var href in hrefs)
+            {
+                var answer = await anon.GetAsync(href);
+                // A challenge names where it came from (ReturnUrl); the language switch just goes back.
+                Assert.False(answer.Headers.Location?.OriginalString.Contains("ReturnUrl") == true, $"{href} on {path} only leads to the sign-in form");
+            }
+            Assert.Equal(0, await page.Locator("header form[role=search]").CountAsync());
+        }
+        Assert.Empty(circuits);
+        await context.CloseAsync();
+
+        var reader = await app.OpenAsync("/overview");
+        Assert.True(await reader.Locator("header nav.top-nav a[href='/people']").CountAsync() == 1);
+        Assert.True(await reader.Locator("header form[role=search]").CountAsync() == 1);
+        await reader.CloseAsync();
+    }
+
+    [Fact]
     public async Task PagesCarryTheSecurityHeadersAndAStrictCookie()
     {
         using var anon = await app.ClientAsync(null);

@@ -32,6 +32,9 @@ public class AnonymousReadTests
             var html = await timeline.Content.ReadAsStringAsync();
             Assert.DoesNotContain("name=\"password\"", html);
             Assert.Contains("theme=talent", html);
+            // Readable pages stay in the top bar for anonymous readers.
+            Assert.Contains("href=\"/overview\"", html);
+            Assert.Contains("role=\"search\"", html);
             // Anonymous readers save no views: no form is offered (and the service refuses them).
             Assert.DoesNotContain("class=\"save-view\"", html);
             Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/items/1/history")).StatusCode);

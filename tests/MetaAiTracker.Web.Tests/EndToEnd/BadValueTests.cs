@@ -216,4 +216,28 @@ public class BadValueTests(AppFixture app) : IClassFixture<AppFixture>
         using var anon = await app.ClientAsync(null);
         Assert.Equal(HttpStatusCode.OK, (await anon.GetAsync("/favicon.ico")).StatusCode);
     }
+
+    [Fact]
+    public async Task ASignedOutVisitorOnAnUnknownPathGetsTheNotFoundPageInTheirLanguage()
+    {
+        // Before: the fallback policy sent them to the sign-in form, which after signing in led to the same 404.
+        var cookies = new CookieContainer();
+        using var anon = await app.ClientAsync(null, cookies: cookies);
+        var arabic = await anon.GetAsync("/no-such-page/at-all");
+        Assert.Equal(HttpStatusCode.NotFound, arabic.StatusCode);
+        var html = WebUtility.HtmlDecode(await arabic.Content.ReadAsStringAsync());
+        Assert.Contains("الصفحة غير موجودة", html);
+        Assert.Contains("dir=\"rtl\"", html);
+        // Its way on is the sign-in form, not a timeline link that would bounce there.
+        Assert.Contains("href=\"/account/login\"", html);
+        Assert.DoesNotMatch("<a [^>]*href=\"/\"", html);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await anon.GetAsync("/culture?set=en&back=/")).StatusCode);
+        var english = await anon.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, english.StatusCode);
+        Assert.Contains("Page not found.", await english.Content.ReadAsStringAsync());
+        // Known pages still ask for an account; an unknown API route is a 404 problem as for anyone.
+        Assert.StartsWith("/account/login", (await anon.GetAsync("/overview")).Headers.Location!.PathAndQuery());
+        Assert.Equal(HttpStatusCode.NotFound, (await anon.GetAsync("/api/no-such-thing")).StatusCode);
+    }
 }

@@ -37,3 +37,32 @@ window.tracker.selection = selector => {
     const text = range.toString();
     return { start, end: start + text.length, text };
 };
+
+// A shell command's copy button (Shared/ShellCommand): the command to the clipboard, and a visible confirmation.
+// The clipboard API needs a secure context (https, or http on localhost); elsewhere the command is selected for Ctrl+C.
+document.addEventListener('click', async e => {
+    const button = e.target.closest?.('button.copy-command');
+    if (!button) return;
+    const block = button.closest('.shell-command');
+    const done = block.querySelector('.copy-done');
+    const select = block.querySelector('.copy-select');
+    let copied = false;
+    try {
+        if (navigator.clipboard && window.isSecureContext) {
+            await navigator.clipboard.writeText(button.dataset.command);
+            copied = true;
+        }
+    } catch { /* refused: fall back to selecting it */ }
+    if (!copied) {
+        const range = document.createRange();
+        range.selectNodeContents(block.querySelector('code'));
+        const sel = window.getSelection();
+        sel.removeAllRanges();
+        sel.addRange(range);
+    }
+    done.hidden = !copied;
+    select.hidden = copied;
+    button.classList.toggle('copied', copied);
+    clearTimeout(button.copyTimer);
+    button.copyTimer = setTimeout(() => { done.hidden = true; select.hidden = true; button.classList.remove('copied'); }, 3000);
+});
