@@ -42,8 +42,9 @@ public static class EditingApi
             Article(await review.SetRelevanceAsync(u, id, r.Version, r.Relevant, ct)));
         edit.MapPut("/articles/{id:int}/details", async (int id, DetailsBody d, ClaimsPrincipal u, ReviewService review, CancellationToken ct) =>
             Article(await review.SetDetailsAsync(u, id, d.Version, new ArticleDetails(d.Title, d.Source, d.Url, d.Published, d.PublishedEstimated), ct)));
-        edit.MapPost("/articles/{id:int}/reviewed", async (int id, Versioned v, ClaimsPrincipal u, ReviewService review, CancellationToken ct) =>
-            Article(await review.MarkReviewedAsync(u, id, v.Version, ct)));
+        // ?confirmRemaining=true also confirms the items no editor decided on; without it they stay machine items.
+        edit.MapPost("/articles/{id:int}/reviewed", async (int id, Versioned v, bool? confirmRemaining, ClaimsPrincipal u, ReviewService review, CancellationToken ct) =>
+            Article(await review.MarkReviewedAsync(u, id, v.Version, confirmRemaining == true, ct)));
         edit.MapPost("/items/{id:int}/confirm", async (int id, Versioned v, ClaimsPrincipal u, ReviewService review, CancellationToken ct) =>
             Item(await review.ConfirmAsync(u, id, v.Version, ct)));
         edit.MapPost("/items/{id:int}/reject", async (int id, Versioned v, ClaimsPrincipal u, ReviewService review, CancellationToken ct) =>

@@ -157,12 +157,27 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         }, a => new { a.Title, a.Source, a.Url, Published = a.PublishedStart, a.PublishedGranularity, a.PublishedEstimated }, ct);
 
     /// <summary>Takes the article off the review queue (its items keep their own review states).</summary>
-    public Task<Article> MarkReviewedAsync(ClaimsPrincipal user, int articleId, int version, CancellationToken ct = default) =>
-        ChangeArticleAsync(user, articleId, version, "article.reviewed", (article, _) =>
+    /// <remarks>
+    /// The items no editor decided on either stay machine items (<paramref name="confirmRemaining"/> false: "reviewed"
+    /// then says the article was read, not each item) or are confirmed, each with its own history entry.
+    /// </remarks>
+    public Task<Article> MarkReviewedAsync(ClaimsPrincipal user, int articleId, int version, bool confirmRemaining = false, CancellationToken ct = default)
+    {
+        var confirmed = 0;
+        return ChangeArticleAsync(user, articleId, version, "article.reviewed", async (article, db) =>
         {
             article.Reviewed = true;
-            return Task.CompletedTask;
-        }, a => new { reviewed = a.Reviewed }, ct);
+            if (!confirmRemaining) return;
+            foreach (var item in await db.Items.Where(i => i.ArticleId == article.Id && i.Status == ReviewStatus.Machine).Include(i => i.Themes).Include(i => i.Amounts).ToListAsync(ct))
+            {
+                var before = ItemSnapshot.Of(item);
+                item.Status = ReviewStatus.Confirmed;
+                item.Version++;
+                confirmed++;
+                AuditLog.Add(db, user, clock.GetUtcNow(), "item.confirm", "item", item.Id.ToString(CultureInfo.InvariantCulture), article.Id, before, ItemSnapshot.Of(item));
+            }
+        }, a => new { reviewed = a.Reviewed, confirmed }, ct);
+    }
 
     private async Task<Item> ChangeItemAsync(ClaimsPrincipal user, int itemId, int version, string action, Func<Item, TrackerDbContext, Task> change, CancellationToken ct)
     {
