@@ -55,18 +55,32 @@ public static class TimelineCards
             && !view.Any(e => e.ArticleId == c.ArticleId && e.Kind == ItemKind.Event && e.DateStart != null && e.Start < c.End && c.Start < e.End)));
 
     /// <summary>
-    /// The list's sections: one grouped read of the facts by raw date (as the chart's), folded into sections here.
-    /// Lanes in order; in a lane, sections by start, and a wider span before the periods it covers (the year 2024
-    /// before January 2024, a quarter before its first month).
+    /// The list's sections: the items by raw date (the chart's grouped read), less the readings shown on another card,
+    /// folded into sections here. Lanes in order; in a lane, sections by start, and a wider span before the periods
+    /// it covers (the year 2024 before January 2024, a quarter before its first month).
     /// </summary>
     public static async Task<TimelineOutline> OutlineAsync(IQueryable<Item> view, Zoom zoom, CancellationToken ct = default)
     {
-        var groups = await Facts(view).GroupBy(i => new { i.DateStart, i.DateEnd, i.DateEstimated })
-            .Select(g => new { g.Key.DateStart, g.Key.DateEnd, g.Key.DateEstimated, Count = g.Count() })
-            .ToListAsync(ct);
+        var counts = (await view.GroupBy(i => new { i.DateStart, i.DateEnd, i.DateEstimated })
+                .Select(g => new { g.Key.DateStart, g.Key.DateEnd, g.Key.DateEstimated, Count = g.Count() }).ToListAsync(ct))
+            .ToDictionary(g => (g.DateStart, g.DateEnd, g.DateEstimated), g => g.Count);
+        // Counting the facts row by row would probe every claim's article (two items in three are claims: 0.57 s of
+        // CPU at 100,000 items); the readings are counted from the dated events instead, which are few (0.07 s). EF
+        // writes this as a CROSS JOIN, whose order SQLite keeps: the events drive, claims are looked up by article.
+        var claims = await (
+            from e in view
+            where e.Kind == ItemKind.Event && e.DateStart != null
+            from c in view
+            where c.Kind == ItemKind.Claim && c.ArticleId == e.ArticleId && c.Start < e.End && e.Start < c.End
+            group c.Id by new { c.DateStart, c.DateEnd, c.DateEstimated } into g
+            select new { g.Key.DateStart, g.Key.DateEnd, g.Key.DateEstimated, Count = g.Distinct().Count() }).ToListAsync(ct);
+        foreach (var g in claims) counts[(g.DateStart, g.DateEnd, g.DateEstimated)] -= g.Count;
+        var events = await view.Where(i => i.Kind == ItemKind.Event && i.DateStart == null).Where(AbsorbedIn(view)).CountAsync(ct);
+        if (events > 0) counts[counts.Keys.First(k => k.DateStart is null)] -= events;
+
         var sections = new List<TimelineSection>();
         var first = 0;
-        foreach (var s in groups.GroupBy(g => SectionOf(g.DateStart, g.DateEnd, g.DateEstimated, zoom), g => g.Count)
+        foreach (var s in counts.Where(c => c.Value > 0).GroupBy(c => SectionOf(c.Key.DateStart, c.Key.DateEnd, c.Key.DateEstimated, zoom), c => c.Value)
                      .OrderBy(s => s.Key.Lane).ThenBy(s => s.Key.Start).ThenByDescending(s => s.Key.End))
         {
             var count = s.Sum();
