@@ -112,7 +112,7 @@ public static class DashboardHarness
             await db.Items.AsNoTracking().Where(i => i.Id == 1234).Select(i => i.Text).FirstOrDefaultAsync();
         });
         Console.WriteLine($"baseline (one item by primary key, new context): median {baseline:F2} ms");
-        Console.WriteLine("view | first page (50 rows) | lanes + chart | theme counts (after first paint) | rows in view");
+        Console.WriteLine("view | first page (50 rows) | lanes + chart | theme counts (after first paint) | rows in view | card outline | first 50 cards | a page mid-list | cards");
         foreach (var query in new[] { "/", "/?theme=talent", "/?stance=closed&from=2025-01", "/?kind=quote&speaker=mark-zuckerberg", "/?theme=openness&theme=talent&stance=closed&from=2025-01", "/?q=%D8%A7%D9%84%D9%85%D8%B5%D8%AF%D8%B1" })
         {
             var filter = TimelineFilter.FromUri(query);
@@ -132,7 +132,24 @@ public static class DashboardHarness
                 await using var db = await factory.CreateDbContextAsync();
                 await TimelineQuery.ThemeCountsAsync(TimelineQuery.Filter(db, filter));
             });
-            Console.WriteLine($"{query} | {page:F1} ms | {summary:F1} ms | {themes:F1} ms | {total}");
+            // The list the page shows: its sections (one grouped read of the facts), then pages of cards.
+            TimelineOutline outline = null!;
+            var outlineMs = await MedianAsync(Math.Max(5, reps / 3), async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                outline = await TimelineCards.OutlineAsync(TimelineQuery.Filter(db, filter), filter.Zoom);
+            });
+            var firstCards = await MedianAsync(reps, async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                await TimelineCards.PageAsync(db, TimelineQuery.Filter(db, filter, forPage: true), outline, 0, 50);
+            });
+            var midCards = await MedianAsync(reps, async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                await TimelineCards.PageAsync(db, TimelineQuery.Filter(db, filter, forPage: true), outline, outline.Total / 2, 50);
+            });
+            Console.WriteLine($"{query} | {page:F1} ms | {summary:F1} ms | {themes:F1} ms | {total} | {outlineMs:F1} ms | {firstCards:F1} ms | {midCards:F1} ms | {outline.Total}");
             if (args.Contains("--explain"))
             {
                 await using var db = await factory.CreateDbContextAsync();

@@ -31,13 +31,15 @@ public sealed record TimelineFilter
     /// <summary>Items of articles classified off-topic are hidden unless asked for.</summary>
     public bool OffTopic { get; init; }
     public Zoom Zoom { get; init; } = Zoom.Month;
+    /// <summary>One line per card (<c>layout=compact</c>), each expandable; like the zoom, a way of looking, not a filter.</summary>
+    public bool Compact { get; init; }
     public IReadOnlyList<string> Problems { get; init; } = [];
 
     public DateOnly? FromDate => Bound(From, start: true);
     public DateOnly? ToDate => Bound(To, start: false);
 
-    /// <summary>No filter set (the zoom is a way of looking, not a filter).</summary>
-    public bool IsEmpty => (this with { Zoom = Zoom.Month }).ToQueryString().Length == 0;
+    /// <summary>No filter set (the zoom and the layout are ways of looking, not filters).</summary>
+    public bool IsEmpty => (this with { Zoom = Zoom.Month, Compact = false }).ToQueryString().Length == 0;
 
     public static TimelineFilter FromUri(string uri)
     {
@@ -87,9 +89,22 @@ public sealed record TimelineFilter
         }).Select(i => int.Parse(i, CultureInfo.InvariantCulture)).Distinct()] }),
         new("offtopic", f => f.OffTopic ? ["1"] : [], (f, v, _) => f with { OffTopic = v[0] is "1" or "true" }),
         new("zoom", f => f.Zoom == Zoom.Month ? [] : [Key(f.Zoom)], (f, v, bad) => f with { Zoom = Enums<Zoom>(v[..1], bad) is [var z] ? z : Zoom.Month }),
+        // Not "view": the briefing reads that key as a saved view's name.
+        new("layout", f => f.Compact ? ["compact"] : [], (f, v, bad) => v[0] switch
+        {
+            "compact" => f with { Compact = true },
+            "full" => f,
+            _ => Bad(f, v[0], bad),
+        }),
     ];
 
     private sealed record Field(string Key, Func<TimelineFilter, IEnumerable<string>> Write, Func<TimelineFilter, string[], Action<string>, TimelineFilter> Read);
+
+    private static TimelineFilter Bad(TimelineFilter f, string value, Action<string> bad)
+    {
+        bad(value);
+        return f;
+    }
 
     private static IEnumerable<string> One(string? value) => value is null ? [] : [value];
 

@@ -13,6 +13,16 @@ public sealed record TimelineRow(
     string? SpeakerEntityId, string? SpeakerName, string? Source, string ArticleTitle, List<string> Themes, List<string> Actors)
 {
     public Lane Lane => DateStart is null ? Lane.Undated : Estimated ? Lane.Estimated : Lane.Dated;
+    /// <summary>The item's span in its article's text (UTF-16 offsets, end exclusive).</summary>
+    public int Start { get; init; }
+    public int End { get; init; }
+    /// <summary>The date as the text gives it («هذا العام»), for events.</summary>
+    public string? DateText { get; init; }
+    /// <summary>
+    /// Other readings of the same words: the claim read from an event's sentence (or the undated event read from a
+    /// claim's), shown on this row's card rather than as cards of their own (<see cref="TimelineCards"/>).
+    /// </summary>
+    public List<TimelineRow> Readings { get; } = [];
 }
 
 /// <param name="Zoom">The periods' length: the one asked for, or coarser when the dates span more than a chart shows.</param>
@@ -108,7 +118,8 @@ public static class TimelineQuery
         var rows = await items.Select(i => new TimelineRow(
             i.Id, i.ArticleId, i.Kind, i.Text, i.Summary, i.Stance, i.Status, i.Hedged,
             i.DateStart, i.DateEnd, i.DateGranularity, i.DateEstimated,
-            i.SpeakerEntityId, i.SpeakerName, i.Article!.Source, i.Article.Title, new List<string>(), new List<string>()))
+            i.SpeakerEntityId, i.SpeakerName, i.Article!.Source, i.Article.Title, new List<string>(), new List<string>())
+            { Start = i.Start, End = i.End, DateText = i.DateText })
             .ToListAsync(ct);
         var ids = rows.Select(r => r.Id).ToList();
         var byId = rows.ToDictionary(r => r.Id);

@@ -64,6 +64,95 @@ public class ComponentRenderTests : BunitContext, IAsyncLifetime
         Assert.Equal(["والمصدر"], cut.FindAll("mark").Select(m => m.TextContent));
     }
 
+    private static string Words(int count, string word = "كلمة") => string.Join(' ', Enumerable.Repeat(word, count));
+
+    [Fact]
+    public void AQuoteIsShownWholeHoweverLongAndALongClaimFoldsBehindMore()
+    {
+        var quoteText = "«" + Words(120) + " آخر الاقتباس»";
+        var quote = Render<ItemCard>(p => p.Add(c => c.Row, Row(new DateOnly(2024, 7, 1), false) with { Text = quoteText }));
+        var claimText = Words(60) + " ثم تنتهي الجملة هنا بعد كلام طويل جدا " + Words(20);
+        var claim = Render<ItemCard>(p => p.Add(c => c.Row, Row(new DateOnly(2024, 7, 1), false) with { Kind = ItemKind.Claim, Text = claimText }));
+
+        Assert.True(quoteText.Length > 2 * ItemCard.FoldAt);
+        Assert.Equal(quoteText, quote.Find(".item-text .search-hit").TextContent);
+        Assert.Empty(quote.FindAll("button.more"));
+
+        var folded = claim.Find(".item-text .search-hit").TextContent;
+        Assert.True(folded.Length <= ItemCard.FoldAt && claimText.StartsWith(folded, StringComparison.Ordinal), folded);
+        claim.Find("button.more").Click();
+        Assert.Equal(claimText, claim.Find(".item-text .search-hit").TextContent);
+        Assert.Equal("أقل", claim.Find("button.more").TextContent);
+    }
+
+    [Theory]
+    [InlineData("«", "»")]
+    [InlineData("\"", "\"")]
+    [InlineData("“", "”")]
+    public void ALongTextNeverFoldsInsideAQuotation(string open, string close)
+    {
+        var text = Words(40) + " قال " + open + Words(30, "نص") + close + " " + Words(40, "بعد");
+        var cut = Snippet.FoldAt(text, ItemCard.FoldAt);
+
+        Assert.True(ItemCard.FoldAt > text.IndexOf(open, StringComparison.Ordinal) && ItemCard.FoldAt < text.LastIndexOf(close, StringComparison.Ordinal));
+        Assert.NotNull(cut);
+        Assert.Equal(text.LastIndexOf(close, StringComparison.Ordinal) + 1, cut);
+        Assert.Null(Snippet.FoldAt(Words(20), ItemCard.FoldAt));
+    }
+
+    [Fact]
+    public void AFoldNeverHidesTheFirstMatchedWord()
+    {
+        var text = Words(80) + " والمصدر " + Words(30);
+        var cut = Render<ItemCard>(p => p
+            .Add(c => c.Row, Row(new DateOnly(2024, 7, 1), false) with { Kind = ItemKind.Claim, Text = text })
+            .Add(c => c.Stems, Core.Text.SearchText.QueryStems("مصدر")));
+
+        Assert.Equal(["والمصدر"], cut.FindAll(".item-text mark").Select(m => m.TextContent));
+        Assert.NotEmpty(cut.FindAll("button.more"));
+    }
+
+    [Fact]
+    public void AnEventAndItsClaimShowOnOneCardWithTheEventsDateAndTheClaimsStance()
+    {
+        var evt = Row(new DateOnly(2023, 1, 1), false, DateGranularity.Year) with
+        {
+            Id = 54, Kind = ItemKind.Event, Stance = Stance.None, Text = "منذ إطلاقها لأول مرة في عام 2023، أصبحت نماذج Llama قوة دافعة", DateText = "في عام 2023",
+        };
+        evt.Readings.Add(Row(new DateOnly(2025, 4, 1), true) with { Id = 58, Kind = ItemKind.Claim, Stance = Stance.Open, Hedged = true, Themes = ["models"] });
+        var cut = Render<ItemCard>(p => p.Add(c => c.Row, evt));
+
+        Assert.Single(cut.FindAll(".item-card"));
+        Assert.Equal("54 58", cut.Find(".item-card").GetAttribute("data-items"));
+        Assert.Equal(["حدث", "ادعاء"], cut.FindAll(".kind-tag").Select(k => k.TextContent));
+        Assert.Equal("2023", cut.Find(".item-date").TextContent);
+        Assert.Equal("«في عام 2023»", cut.Find(".date-text").TextContent);
+        Assert.Equal("منفتح", cut.Find(".stance-tag").TextContent);
+        Assert.NotEmpty(cut.FindAll(".hedged"));
+        Assert.Equal(["openness", "models"], cut.FindAll(".theme-tag").Select(t => t.TextContent));
+    }
+
+    [Fact]
+    public void TheCompactLineOpensIntoTheFullCardAndFoldsBack()
+    {
+        var cut = Render<ItemCard>(p => p.Add(c => c.Row, Row(new DateOnly(2024, 7, 1), false)).Add(c => c.Compact, true));
+
+        Assert.Empty(cut.FindAll(".item-card"));
+        Assert.Contains("اقتباس", cut.Find("button.item-line").TextContent);
+        Assert.Contains("يوليو 2024", cut.Find("button.item-line .item-date").TextContent);
+        cut.Find("button.item-line").Click();
+        Assert.Equal("«المصدر المفتوح هو الطريق»", cut.Find(".item-card .item-text").TextContent.Trim());
+        cut.Find("button.fold").Click();
+        Assert.Empty(cut.FindAll(".item-card"));
+    }
+
+    [Theory]
+    [InlineData("Meta تدرس استخدام نماذج Google", "rtl")]
+    [InlineData("زوكربيرج يطلق Llama 3.1", "rtl")]
+    [InlineData("Meta weighs Google models", "ltr")]
+    public void ATitleTakesTheDirectionOfItsLanguageNotOfItsFirstLetter(string title, string dir) =>
+        Assert.Equal(dir, TextDirection.Of(title));
+
     [Fact]
     public void EachChartBarLinksToTheTimelineNarrowedToItsMonth()
     {

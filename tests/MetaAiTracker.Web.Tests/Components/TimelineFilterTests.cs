@@ -56,6 +56,7 @@ public class TimelineFilterTests
     [InlineData("?kind=2", "kind=2")]
     [InlineData("?status=deleted", "status=deleted")]
     [InlineData("?zoom=decade", "zoom=decade")]
+    [InlineData("?layout=tiles", "layout=tiles")]
     public void AValueThatCannotBeReadIsNamedAndLeftOut(string query, string problem)
     {
         var filter = TimelineFilter.FromUri(query);
@@ -101,4 +102,18 @@ public class TimelineFilterTests
 
     [Fact]
     public void ZoomAloneIsNotAFilter() => Assert.True(new TimelineFilter { Zoom = Zoom.Year }.IsEmpty);
+
+    [Fact]
+    public void TheCompactLayoutLivesInTheUrlButIsNotAFilter()
+    {
+        var compact = TimelineFilter.FromUri("/?theme=talent&layout=compact&view=briefing-name");
+
+        Assert.True(compact.Compact);
+        Assert.Empty(compact.Problems);
+        Assert.Equal("?theme=talent&layout=compact", compact.ToQueryString());
+        Assert.False(compact.IsEmpty);
+        Assert.True(new TimelineFilter { Compact = true, Zoom = Zoom.Quarter }.IsEmpty);
+        Assert.False(TimelineFilter.FromUri("/?layout=full").Compact);
+        Assert.Equal("", TimelineFilter.FromUri("/?layout=full").ToQueryString());
+    }
 }

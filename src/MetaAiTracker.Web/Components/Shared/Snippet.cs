@@ -33,4 +33,34 @@ public static class Snippet
         if (to < text.Length) parts.Add(new SnippetPart(" …", false));
         return parts;
     }
+
+    /// <summary>
+    /// Where a long text folds behind a "more" control: at a word edge near <paramref name="max"/>, never inside a
+    /// quotation (« », “ ”, " ") and never before <paramref name="atLeast"/> (the end of the first matched word).
+    /// Null when the text is short enough, or when folding would hide only its last few words.
+    /// </summary>
+    public static int? FoldAt(string text, int max, int atLeast = 0)
+    {
+        if (text.Length <= max) return null;
+        var cut = text.LastIndexOf(' ', max);
+        cut = Math.Max(cut > 0 ? cut : max, atLeast);
+        var (guillemets, curly, straight) = (0, 0, false);
+        foreach (var c in text.AsSpan(0, cut))
+            switch (c)
+            {
+                case '«': guillemets++; break;
+                case '»': guillemets = Math.Max(0, guillemets - 1); break;
+                case '“': curly++; break;
+                case '”': curly = Math.Max(0, curly - 1); break;
+                case '"': straight = !straight; break;
+            }
+        if (guillemets > 0 || curly > 0 || straight)
+        {
+            // Past the quotation's close, then to the end of that word.
+            var close = text.IndexOfAny(guillemets > 0 ? ['»'] : curly > 0 ? ['”'] : ['"'], cut);
+            if (close < 0) return null;
+            cut = text.IndexOf(' ', close) is var space && space > 0 ? space : text.Length;
+        }
+        return cut >= text.Length - 20 ? null : cut;
+    }
 }
