@@ -82,8 +82,8 @@ public sealed class ArticleIntake(IngestionService ingestion, UrlFetcher fetcher
         var published = EditorInput.Date(d.Published, d.PublishedEstimated);
         return source with
         {
-            Title = EditorInput.Text(d.Title, "title", 300) ?? source.Title,
-            Source = EditorInput.Text(d.Source, "outlet", 300) ?? source.Source,
+            Title = EditorInput.Text(d.Title, "title", EditorInput.MaxTitleLength) ?? source.Title,
+            Source = EditorInput.Text(d.Source, "outlet", EditorInput.MaxTitleLength) ?? source.Source,
             Url = EditorInput.WebAddress(d.Url) ?? source.Url,
             Published = published ?? source.Published,
             PublishedFrom = published is null ? source.PublishedFrom : DateOrigin.Editor,

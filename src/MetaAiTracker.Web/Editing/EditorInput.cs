@@ -14,6 +14,9 @@ public static class EditorInput
 {
     public const string DateForms = "YYYY, YYYY-Qn, YYYY-Hn, YYYY-MM, YYYY-MM-DD, or as Arabic writes it (12 سبتمبر 2025, أيلول 2025)";
 
+    /// <summary>The one limit of an article's title and outlet, on intake and on correction (they were 300 and 500).</summary>
+    public const int MaxTitleLength = 300;
+
     public static string Earliest => DateRange.Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     public static string Latest => DateRange.Latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

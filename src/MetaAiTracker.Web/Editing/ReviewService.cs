@@ -133,8 +133,8 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
     public Task<Article> SetDetailsAsync(ClaimsPrincipal user, int articleId, int version, ArticleDetails details, CancellationToken ct = default) =>
         ChangeArticleAsync(user, articleId, version, "article.details", async (article, db) =>
         {
-            if (details.Title is { } title) article.Title = EditorInput.Text(title, "title", MaxFieldLength) ?? throw new ArgumentException("the title cannot be empty");
-            if (details.Source is { } source) article.Source = EditorInput.Text(source, "outlet", MaxFieldLength);
+            if (details.Title is { } title) article.Title = EditorInput.Text(title, "title", EditorInput.MaxTitleLength) ?? throw new ArgumentException("the title cannot be empty");
+            if (details.Source is { } source) article.Source = EditorInput.Text(source, "outlet", EditorInput.MaxTitleLength);
             if (details.Url is { } url)
             {
                 article.Url = EditorInput.WebAddress(url);

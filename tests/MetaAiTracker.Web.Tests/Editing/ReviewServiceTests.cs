@@ -132,6 +132,21 @@ public class ReviewServiceTests
     }
 
     [Fact]
+    public async Task ATitleHasOneLimitOnIntakeAndOnCorrection()
+    {
+        var (store, review) = await SeededAsync();
+        await using var _ = store;
+        var tooLong = new string('م', EditorInput.MaxTitleLength + 1);
+        var article = await store.DbAsync().ContinueWith(async t => { await using var db = t.Result; return await db.Articles.FirstAsync(); }).Unwrap();
+        var onEdit = await Assert.ThrowsAsync<ArgumentException>(() => review.SetDetailsAsync(People.Editor, article.Id, article.Version, new ArticleDetails(Title: tooLong)));
+        var onAdd = await store.Services.GetRequiredService<ArticleIntake>().PasteAsync(People.Editor, "ميتا تنشر نموذجًا مفتوحًا جديدًا لاختبار حد العنوان.", false, new ArticleDetails(Title: tooLong));
+        Assert.Equal(IngestOutcome.Rejected, onAdd.Outcome);
+        Assert.Contains(EditorInput.MaxTitleLength.ToString(), onEdit.Message);
+        Assert.Contains(EditorInput.MaxTitleLength.ToString(), onAdd.Message);
+        await review.SetDetailsAsync(People.Editor, article.Id, article.Version, new ArticleDetails(Title: tooLong[..EditorInput.MaxTitleLength]));
+    }
+
+    [Fact]
     public async Task TheSecondEditorsStaleSaveIsRefusedAndShowsTheFirstChange()
     {
         var (store, review) = await SeededAsync();

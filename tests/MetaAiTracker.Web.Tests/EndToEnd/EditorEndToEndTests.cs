@@ -127,6 +127,26 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task PickingMoreFilesThanTheLimitIsRefusedByNameBeforeAnyIsRead()
+    {
+        var page = await app.OpenAsync("/articles/new", role: TrackerRoles.Editor);
+        int before;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync())
+            before = await db.Articles.CountAsync();
+        await page.SetInputFilesAsync("input[type=file]", Enumerable.Range(1, 101).Select(n => new FilePayload
+        {
+            Name = $"many-{n}.txt", MimeType = "text/plain", Buffer = System.Text.Encoding.UTF8.GetBytes($"ميتا تنشر النموذج رقم {n} مفتوح المصدر للمطورين.")
+        }));
+        var message = page.Locator(".add-message");
+        await message.WaitForAsync();
+        Assert.Contains("101", await message.InnerTextAsync());
+        Assert.Contains("100", await message.InnerTextAsync());
+        await using var after = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
+        Assert.Equal(before, await after.Articles.CountAsync());
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task SeveralUploadedFilesEachGetTheirOwnResultAndAPrivateUrlIsRefused()
     {
         var page = await app.OpenAsync("/articles/new", height: 1200, role: TrackerRoles.Editor);
