@@ -10,7 +10,11 @@ namespace MetaAiTracker.Web.Ingestion;
 
 public enum IngestOutcome { Added, Duplicate, Rejected }
 
-public sealed record IngestResult(string Path, IngestOutcome Outcome, string Message, int? ArticleId = null, int Quotes = 0, int Events = 0, int Claims = 0);
+public sealed record IngestResult(string Path, IngestOutcome Outcome, string Message, int? ArticleId = null, int Quotes = 0, int Events = 0, int Claims = 0)
+{
+    /// <summary>A rejection's reason in words for a page, said in the reader's language (<see cref="Message"/> is English).</summary>
+    public Components.Shared.Phrase? Reason { get; init; }
+}
 
 /// <summary>What a re-extraction changed: machine items the new rules give again as they were, new ones, and ones they no longer give.</summary>
 public sealed record ReextractSummary(int Articles, int Unchanged, int Added, int Removed, int KeptReviewed)

@@ -26,11 +26,19 @@ public static class Ui
 
     public static string T(string key, params object?[] args) => In(Current, key, args);
 
+    /// <summary>The text for <paramref name="key"/> in the reader's language, or null when no resx has the key.</summary>
+    public static string? Find(string key) => Resources.GetString(key, IsEnglish ? English : Arabic);
+
     /// <summary>The text for <paramref name="key"/> in a given language, whatever the current one.</summary>
     public static string In(string language, string key) => Resources.GetString(key, language == "en" ? English : Arabic) ?? key;
 
     public static string In(string language, string key, params object?[] args) =>
-        string.Format(CultureInfo.InvariantCulture, In(language, key), [.. args.Select(a => a is Phrase p ? p.In(language) : a)]);
+        string.Format(CultureInfo.InvariantCulture, In(language, key), [.. args.Select(a => a switch
+        {
+            Phrase p => p.In(language),
+            PhraseList l => string.Join(language == "en" ? "; " : "؛ ", l.Items.Select(p => p.In(language))),
+            _ => a,
+        })]);
 
     // CLDR's cardinal rules, read by ICU4N: Arabic has six categories (0, 1, 2, 3–10, 11–99, and 100–102 and the like),
     // English two. Immutable once built, so one instance per language serves every circuit.
@@ -61,3 +69,6 @@ public sealed record Phrase(string Key, params object?[] Args)
     public string In(string language) => Ui.In(language, Key, Args);
     public override string ToString() => In("en");
 }
+
+/// <summary>Several phrases said as one list ("a; b" / "أ؛ ب"), e.g. every rule a password breaks.</summary>
+public sealed record PhraseList(IReadOnlyList<Phrase> Items);
