@@ -32,7 +32,7 @@ public static class EditorInput
     /// </summary>
     public static DateRange? Date(string? value, bool estimated) =>
         string.IsNullOrWhiteSpace(value) ? null
-        : ArticleMetadata.ParseDate(value, estimated) ?? throw new InputException(new Phrase("input.badDate", value.Trim(), DateForms, Earliest, Latest));
+        : ArticleMetadata.ParseDate(value, estimated) ?? throw new InputException(new Phrase("input.badDate", value.Trim(), DateForms, Earliest, Latest), Ui.Current);
 
     /// <summary>An absolute http or https address; null when blank.</summary>
     public static string? WebAddress(string? value)

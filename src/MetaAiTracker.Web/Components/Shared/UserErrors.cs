@@ -6,9 +6,10 @@ namespace MetaAiTracker.Web.Components.Shared;
 
 /// <summary>
 /// A value or request a reader can correct, in words: <see cref="Phrase"/> is said on pages in the reader's language,
-/// the English message goes to logs, the command line and the API's problem details.
+/// the English message goes to logs, the command line and the API's problem details (or, given a
+/// <paramref name="messageLanguage"/>, the message is said in that language, as the date refusal is for the API's reader).
 /// </summary>
-public sealed class InputException(Phrase phrase) : ArgumentException(phrase.ToString())
+public sealed class InputException(Phrase phrase, string messageLanguage = "en") : ArgumentException(phrase.In(messageLanguage))
 {
     public Phrase Phrase { get; } = phrase;
 }
