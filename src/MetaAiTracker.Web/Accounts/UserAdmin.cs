@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using MetaAiTracker.Web.Components.Shared;
 using MetaAiTracker.Web.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -8,13 +9,17 @@ namespace MetaAiTracker.Web.Accounts;
 public sealed record UserRow(string Name, string Role, bool Disabled, bool LockedOut, DateTimeOffset CreatedAt);
 
 /// <summary>
-/// A refused account change (weak password, taken name, unknown role…); the message says why, and <see cref="Codes"/>
-/// names each rule broken (Identity's error codes, e.g. PasswordTooShort, or NameInvalid, AccountsExist) so a page
-/// can say it in the reader's language.
+/// A refused account change (weak password, taken name, unknown role…); the message says why in English (command line,
+/// logs), <see cref="Phrase"/> says it in the reader's language for pages, and <see cref="Codes"/> names each rule
+/// broken (Identity's error codes, e.g. PasswordTooShort, or NameInvalid, AccountsExist) for the setup page's own list.
 /// </summary>
 public sealed class AccountException(string message, params string[] codes) : Exception(message)
 {
     public IReadOnlyList<string> Codes { get; } = codes;
+
+    public Phrase? Phrase { get; private init; }
+
+    public AccountException(Phrase phrase, params string[] codes) : this(phrase.ToString(), codes) => Phrase = phrase;
 }
 
 /// <summary>
@@ -32,8 +37,8 @@ public sealed class UserAdmin(UserManager<TrackerUser> users, RoleManager<Identi
     {
         Access.Require(actor, TrackerRoles.Admin, "add accounts", logger);
         name = ValidName(name);
-        role = TrackerRoles.Parse(role) ?? throw new AccountException($"unknown role '{role}' (use {string.Join(", ", TrackerRoles.All)})");
-        if (await users.FindByNameAsync(name) is not null) throw new AccountException($"an account named '{name}' already exists");
+        role = TrackerRoles.Parse(role) ?? throw new AccountException(new Phrase("account.error.unknownRole", role, string.Join(", ", TrackerRoles.All)));
+        if (await users.FindByNameAsync(name) is not null) throw new AccountException(new Phrase("account.error.exists", name));
         await EnsureRolesAsync();
         var user = new TrackerUser { UserName = name, CreatedAt = clock.GetUtcNow(), LockoutEnabled = true };
         Check(await users.CreateAsync(user, password), name);
@@ -76,7 +81,7 @@ public sealed class UserAdmin(UserManager<TrackerUser> users, RoleManager<Identi
     public async Task SetRoleAsync(ClaimsPrincipal actor, string name, string role)
     {
         Access.Require(actor, TrackerRoles.Admin, "change roles", logger);
-        role = TrackerRoles.Parse(role) ?? throw new AccountException($"unknown role '{role}' (use {string.Join(", ", TrackerRoles.All)})");
+        role = TrackerRoles.Parse(role) ?? throw new AccountException(new Phrase("account.error.unknownRole", role, string.Join(", ", TrackerRoles.All)));
         var user = await FindAsync(name);
         var before = await users.GetRolesAsync(user);
         await EnsureRolesAsync();
@@ -101,7 +106,7 @@ public sealed class UserAdmin(UserManager<TrackerUser> users, RoleManager<Identi
     }
 
     private async Task<TrackerUser> FindAsync(string name) =>
-        await users.FindByNameAsync(name.Trim()) ?? throw new AccountException($"no account named '{name}'");
+        await users.FindByNameAsync(name.Trim()) ?? throw new AccountException(new Phrase("account.error.noAccount", name));
 
     private async Task EnsureRolesAsync()
     {
@@ -114,14 +119,23 @@ public sealed class UserAdmin(UserManager<TrackerUser> users, RoleManager<Identi
     {
         name = name.Trim();
         if (name.Length is < 2 or > 64 || !name.All(c => char.IsLetterOrDigit(c) || c is '.' or '_' or '-'))
-            throw new AccountException($"'{name}' is not a valid account name (2 to 64 letters, digits, '.', '_' or '-')", "NameInvalid");
+            throw new AccountException(new Phrase("account.error.badName", name), "NameInvalid");
         return name;
     }
 
     private static void Check(IdentityResult result, string name)
     {
-        if (!result.Succeeded) throw new AccountException($"{name}: {string.Join("; ", result.Errors.Select(e => e.Description))}", [.. result.Errors.Select(e => e.Code)]);
+        if (!result.Succeeded)
+            throw new AccountException(new Phrase("account.error.refused", name, new PhraseList([.. result.Errors.Select(IdentityWords)])), [.. result.Errors.Select(e => e.Code)]);
     }
+
+    // Identity's codes for the rules this app sets (AccountSetup); any other keeps Identity's English description.
+    private static Phrase IdentityWords(IdentityError e) => e.Code switch
+    {
+        "PasswordTooShort" or "PasswordRequiresDigit" or "PasswordRequiresUniqueChars" or "PasswordContainsName" or "DuplicateUserName" or "InvalidUserName"
+            => new("identity." + e.Code, e.Description),
+        _ => new("identity.other", e.Description),
+    };
 
     private async Task AuditAsync(ClaimsPrincipal actor, string action, string name, object? before, object? after)
     {

@@ -41,6 +41,8 @@ public sealed record BriefingModel(
     public int? UpTo { get; init; }
     /// <summary>Items of the view an editor has reviewed (confirmed, edited or added).</summary>
     public int ReviewedItems { get; init; }
+    /// <summary>The speaker filter's name in the briefing's language (the filter holds the entity's id).</summary>
+    public string? SpeakerName { get; init; }
     /// <summary>The chart's periods: months, or coarser when the view spans more than a chart shows.</summary>
     public Zoom ChartZoom { get; init; } = Zoom.Month;
 }
@@ -95,6 +97,7 @@ public static class BriefingQuery
         {
             ReviewedItems = reviewed,
             Language = language,
+            SpeakerName = filter.Speaker is { } speaker ? entities.GetValueOrDefault(speaker) : null,
             ChartZoom = summary.Zoom,
         };
     }

@@ -1,3 +1,4 @@
+using MetaAiTracker.Web.Components.Shared;
 using System.Security.Claims;
 using MetaAiTracker.Web.Accounts;
 using MetaAiTracker.Web.Editing;
@@ -27,7 +28,7 @@ public sealed class BriefingService(IDbContextFactory<TrackerDbContext> dbFactor
     {
         var clean = name.Trim();
         if (clean.Length is 0 or > 120 || clean.Any(char.IsControl))
-            throw new ArgumentException($"a view name needs 1 to 120 printable characters, not «{name}»", nameof(name));
+            throw new InputException(new Phrase("error.viewName", name));
         // An anonymous reader (Tracker:AnonymousRead) has no name to own a view by: it reads, and saves nothing.
         Access.Require(user, TrackerRoles.Analyst, "save a view", logger);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -123,7 +124,7 @@ public sealed class BriefingService(IDbContextFactory<TrackerDbContext> dbFactor
     }
 
     private static string Checked(string language) => language is "ar" or "en" ? language
-        : throw new ArgumentException($"unknown language '{language}' (use ar or en)", nameof(language));
+        : throw new InputException(new Phrase("error.language", language));
 
     public async Task<(string Html, byte[] Pdf)> ExportAsync(TimelineFilter filter, string language, string generatedBy, CancellationToken ct = default)
     {

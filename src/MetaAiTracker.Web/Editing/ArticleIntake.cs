@@ -1,3 +1,4 @@
+using MetaAiTracker.Web.Components.Shared;
 using System.Globalization;
 using System.Security.Claims;
 using MetaAiTracker.Core.Ingestion;
@@ -51,7 +52,7 @@ public sealed class ArticleIntake(IngestionService ingestion, UrlFetcher fetcher
         }
         catch (FetchException ex)
         {
-            return new IngestResult(url, IngestOutcome.Rejected, ex.Message);
+            return new IngestResult(url, IngestOutcome.Rejected, ex.Message) { Reason = ex.Phrase };
         }
         var name = Path.GetFileName(page.Url.AbsolutePath);
         if (name.Length == 0 || !ArticleReader.IsSupported(name)) name = page.Url.Host + (page.ContentType?.Contains("html") == true ? ".html" : ".txt");
@@ -70,7 +71,15 @@ public sealed class ArticleIntake(IngestionService ingestion, UrlFetcher fetcher
         catch (Exception ex) when (ex is ArticleRejectedException or ArgumentException)
         {
             logger.LogWarning("Refused an article from {Via} by {User}: {Reason}", via, TrackerRoles.NameOf(user), ex.Message);
-            return new IngestResult(fileName, IngestOutcome.Rejected, ex.Message);
+            return new IngestResult(fileName, IngestOutcome.Rejected, ex.Message)
+            {
+                Reason = ex switch
+                {
+                    InputException i => i.Phrase,
+                    ArticleRejectedException r => UserErrors.Rejection(r.Reason, r.FileName),
+                    _ => null,
+                },
+            };
         }
         return await ingestion.IngestAsync(source, await ingestion.LoadLexiconAsync(ct), fileName,
             id => AuditLog.Entry(user, clock.GetUtcNow(), "article.add", "article", id.ToString(CultureInfo.InvariantCulture), id, null,

@@ -1,8 +1,8 @@
+using MetaAiTracker.Web.Components.Shared;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using MetaAiTracker.Core.Model;
 using MetaAiTracker.Web.Accounts;
-using MetaAiTracker.Web.Components.Shared;
 using MetaAiTracker.Web.Timeline;
 using MetaAiTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +13,10 @@ namespace MetaAiTracker.Web.Editing;
 /// An alias refused because it already names another entity: accepting it would silently give that entity's quotes
 /// away. Moving it is an explicit second step (<see cref="CatalogService.MoveAliasAsync"/>).
 /// </summary>
-public sealed class AliasTakenException(string message, int aliasId, string ownerId) : ArgumentException(message)
+public sealed class AliasTakenException(Phrase phrase, int aliasId, string ownerId) : ArgumentException(phrase.ToString())
 {
+    /// <summary>The refusal in the reader's words, for the page; the message stays English for the API and logs.</summary>
+    public Phrase Phrase { get; } = phrase;
     public int AliasId { get; } = aliasId;
     public string OwnerId { get; } = ownerId;
 }
@@ -42,9 +44,9 @@ public sealed partial class CatalogService(IDbContextFactory<TrackerDbContext> d
     {
         Access.Require(user, TrackerRoles.Admin, "add themes", logger);
         key = key.Trim();
-        if (!ThemeKey().IsMatch(key)) throw new ArgumentException($"'{key}' is not a valid theme key (2 to 40 lowercase letters, digits or '-', starting with a letter); it appears in URLs");
+        if (!ThemeKey().IsMatch(key)) throw new InputException(new Phrase("error.themeKey", key));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await db.Themes.AnyAsync(t => t.Key == key, ct)) throw new ArgumentException($"a theme '{key}' already exists");
+        if (await db.Themes.AnyAsync(t => t.Key == key, ct)) throw new InputException(new Phrase("error.themeExists", key));
         var theme = new Theme { Key = key, LabelAr = Label(labelAr, "Arabic label"), LabelEn = EditorInput.Text(labelEn, "English label", 120) ?? "", Cues = Cues(cues), SortOrder = await db.Themes.CountAsync(ct) };
         db.Themes.Add(theme);
         AuditLog.Add(db, user, clock.GetUtcNow(), "theme.add", "theme", key, null, null, theme);
@@ -71,7 +73,7 @@ public sealed partial class CatalogService(IDbContextFactory<TrackerDbContext> d
     public async Task MergeThemesAsync(ClaimsPrincipal user, string from, string into, CancellationToken ct = default)
     {
         Access.Require(user, TrackerRoles.Admin, "merge themes", logger);
-        if (from == into) throw new ArgumentException("a theme cannot be merged into itself");
+        if (from == into) throw new InputException(new Phrase("error.themeSelf"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var source = await db.Themes.SingleOrDefaultAsync(t => t.Key == from, ct) ?? throw new KeyNotFoundException($"no theme '{from}'");
         var target = await db.Themes.SingleOrDefaultAsync(t => t.Key == into, ct) ?? throw new KeyNotFoundException($"no theme '{into}'");
@@ -129,7 +131,7 @@ public sealed partial class CatalogService(IDbContextFactory<TrackerDbContext> d
         var alias = await db.Aliases.SingleOrDefaultAsync(a => a.Id == aliasId, ct) ?? throw new KeyNotFoundException($"no alias {aliasId}");
         await RequireFreeAsync(db, alias.EntityId, text, ct);
         if (await db.Aliases.AnyAsync(a => a.EntityId == alias.EntityId && a.Text == text && a.Id != aliasId, ct))
-            throw new ArgumentException(Ui.T("admin.aliasExists", text));
+            throw new InputException(new Phrase("admin.aliasExists", text));
         var before = new { alias.Text, alias.Status };
         alias.Text = text;
         AuditLog.Add(db, user, clock.GetUtcNow(), "alias.edit", "entity", alias.EntityId, null, before, new { alias.Text, alias.Status });
@@ -195,7 +197,7 @@ public sealed partial class CatalogService(IDbContextFactory<TrackerDbContext> d
             : names.FirstOrDefault(n => Core.Text.ArabicNormalizer.Normalize(n.NameAr) == key) is { } named ? (named.Id, 0) : null;
         if (owner is not { } o) return;
         var ownerName = names.First(n => n.Id == o.EntityId);
-        throw new AliasTakenException(Ui.T("admin.aliasTaken", text, Labels.Name(ownerName.NameAr, ownerName.NameEn), o.EntityId), o.AliasId, o.EntityId);
+        throw new AliasTakenException(new Phrase("admin.aliasTaken", text, ownerName.NameAr, o.EntityId), o.AliasId, o.EntityId);
     }
 
     /// <summary>The new people and outlets still waiting for an admin, the most often proposed first.</summary>
@@ -224,11 +226,11 @@ public sealed partial class CatalogService(IDbContextFactory<TrackerDbContext> d
     {
         Access.Require(user, TrackerRoles.Admin, "accept proposed entities", logger);
         id = (id ?? "").Trim();
-        if (!EntityId().IsMatch(id)) throw new ArgumentException($"'{id}' is not a valid id (2 to 60 lowercase Latin letters, digits or '-'); it appears in URLs");
+        if (!EntityId().IsMatch(id)) throw new InputException(new Phrase("error.entityId", id));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var proposal = await PendingAsync(db, proposalId, ct);
         if (await db.Entities.AnyAsync(e => e.Id == id, ct))
-            throw new ArgumentException($"'{id}' is already taken: choose another id, or refuse this proposal and add the name as an alias of '{id}'");
+            throw new InputException(new Phrase("error.entityIdTaken", id, id));
         var entity = new TrackedEntity
         {
             Id = id, Kind = proposal.Kind, NameAr = proposal.Name, NameEn = EditorInput.Text(nameEn, "English name", 120) ?? "",
@@ -262,7 +264,7 @@ public sealed partial class CatalogService(IDbContextFactory<TrackerDbContext> d
         var proposal = await db.EntityProposals.Include(p => p.Articles).SingleOrDefaultAsync(p => p.Id == proposalId, ct)
             ?? throw new KeyNotFoundException($"no proposed entity {proposalId}");
         if (proposal.Status != AliasStatus.Proposed)
-            throw new ArgumentException($"«{proposal.Name}» was already {proposal.Status.ToString().ToLowerInvariant()}");
+            throw new InputException(new Phrase("error.proposalDecided", proposal.Name, proposal.Status.ToString().ToLowerInvariant()));
         return proposal;
     }
 
@@ -273,7 +275,7 @@ public sealed partial class CatalogService(IDbContextFactory<TrackerDbContext> d
     public async Task MergeEntitiesAsync(ClaimsPrincipal user, string from, string into, CancellationToken ct = default)
     {
         Access.Require(user, TrackerRoles.Admin, "merge entities", logger);
-        if (from == into) throw new ArgumentException("an entity cannot be merged into itself");
+        if (from == into) throw new InputException(new Phrase("error.entitySelf"));
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var source = await db.Entities.Include(e => e.Aliases).SingleOrDefaultAsync(e => e.Id == from, ct) ?? throw new KeyNotFoundException($"no person or organisation '{from}'");
         if (!await db.Entities.AnyAsync(e => e.Id == into, ct)) throw new KeyNotFoundException($"no person or organisation '{into}'");
@@ -307,7 +309,7 @@ public sealed partial class CatalogService(IDbContextFactory<TrackerDbContext> d
     }
 
     private static string Label(string value, string field) =>
-        EditorInput.Text(value, field, 120) ?? throw new ArgumentException($"the {field} cannot be empty");
+        EditorInput.Text(value, field, 120) ?? throw new InputException(new Phrase("error.empty", field));
 
     private static List<string> Cues(IEnumerable<string> cues) =>
         [.. cues.Select(c => EditorInput.Text(c, "cue", 80)).OfType<string>().Where(c => c.Length > 1).Distinct()];

@@ -25,7 +25,7 @@ public static class EditorInput
     {
         if (value is null) return null;
         var clean = TextCleaner.Clean(value).Replace('\n', ' ').Trim();
-        if (clean.Length > max) throw new ArgumentException($"the {field} is {clean.Length} characters long; at most {max}");
+        if (clean.Length > max) throw new InputException(new Phrase("error.tooLong", field, clean.Length, max));
         return clean.Length == 0 ? null : clean;
     }
 
@@ -35,14 +35,14 @@ public static class EditorInput
     /// </summary>
     public static DateRange? Date(string? value, bool estimated) =>
         string.IsNullOrWhiteSpace(value) ? null
-        : ArticleMetadata.ParseDate(value, estimated) ?? throw new ArgumentException(Ui.T("input.badDate", value.Trim(), DateForms, Earliest, Latest));
+        : ArticleMetadata.ParseDate(value, estimated) ?? throw new InputException(new Phrase("input.badDate", value.Trim(), DateForms, Earliest, Latest), Ui.Current);
 
     /// <summary>An absolute http or https address; null when blank.</summary>
     public static string? WebAddress(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return null;
         var url = value.Trim();
-        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && IsWeb(uri) ? url : throw new ArgumentException($"'{url}' is not an http or https address");
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) && IsWeb(uri) ? url : throw new InputException(new Phrase("error.notWeb", url));
     }
 
     public static bool IsWeb(Uri uri) => uri.Scheme is "http" or "https";

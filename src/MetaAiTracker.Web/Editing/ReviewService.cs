@@ -1,3 +1,4 @@
+using MetaAiTracker.Web.Components.Shared;
 using System.Globalization;
 using System.Security.Claims;
 using MetaAiTracker.Core.Model;
@@ -35,7 +36,7 @@ public sealed record AmountEdit(double? Value, string? Unit, string? Currency, s
     public (double Value, string Unit, string? Currency) Read() =>
         Value is { } v && Unit is { Length: > 0 } u ? (v, u, Currency)
         : Core.Extraction.AmountExtractor.Read(Text) is [var only] ? (only.Value, only.Unit, only.Currency)
-        : throw new ArgumentException(Components.Shared.Ui.T("review.badAmounts", Text));
+        : throw new InputException(new Phrase("review.badAmounts", Text));
 }
 
 /// <summary>What an item was before and after a change, as the audit stores it.</summary>
@@ -74,7 +75,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         }, ct);
 
     public Task<Item> EditAsync(ClaimsPrincipal user, int itemId, int version, ItemEdit edit, CancellationToken ct = default) =>
-        edit is null ? throw new ArgumentException("nothing to change: give the edit (the fields to change)") : ChangeItemAsync(user, itemId, version, "item.edit", async (item, db) =>
+        edit is null ? throw new InputException(new Phrase("error.nothingToChange")) : ChangeItemAsync(user, itemId, version, "item.edit", async (item, db) =>
         {
             await ApplyAsync(item, edit, db, ct);
             // An added item stays "added" (quality counts it as a miss of the machine's); a machine item becomes "edited".
@@ -133,7 +134,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
     public Task<Article> SetDetailsAsync(ClaimsPrincipal user, int articleId, int version, ArticleDetails details, CancellationToken ct = default) =>
         ChangeArticleAsync(user, articleId, version, "article.details", async (article, db) =>
         {
-            if (details.Title is { } title) article.Title = EditorInput.Text(title, "title", EditorInput.MaxTitleLength) ?? throw new ArgumentException("the title cannot be empty");
+            if (details.Title is { } title) article.Title = EditorInput.Text(title, "title", EditorInput.MaxTitleLength) ?? throw new InputException(new Phrase("error.emptyTitle"));
             if (details.Source is { } source) article.Source = EditorInput.Text(source, "outlet", EditorInput.MaxTitleLength);
             if (details.Url is { } url)
             {
@@ -239,9 +240,9 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         var text = item.Article!.Text;
         var (start, end) = (e.Start ?? item.Start, e.End ?? item.End);
         if (start < 0 || end > text.Length || start >= end)
-            throw new ArgumentException($"the span {start}–{end} is not inside the article (0–{text.Length})");
-        if (end - start > MaxItemLength) throw new ArgumentException($"the span is {end - start} characters long; an item is at most {MaxItemLength}");
-        if (string.IsNullOrWhiteSpace(text[start..end])) throw new ArgumentException("the span holds no text");
+            throw new InputException(new Phrase("error.spanOutside", start, end, text.Length));
+        if (end - start > MaxItemLength) throw new InputException(new Phrase("error.spanTooLong", end - start, MaxItemLength));
+        if (string.IsNullOrWhiteSpace(text[start..end])) throw new InputException(new Phrase("error.spanEmpty"));
         (item.Start, item.End, item.Text) = (start, end, text[start..end]);
         if (e.Kind is { } kind) item.Kind = kind;
         if (e.Stance is { } stance) item.Stance = stance;
@@ -257,7 +258,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
             if (id.Length == 0) item.SpeakerEntityId = null;
             else
             {
-                var entity = await db.Entities.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new ArgumentException($"unknown person or organisation '{id}'");
+                var entity = await db.Entities.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new InputException(new Phrase("error.unknownEntity", id));
                 item.SpeakerEntityId = entity.Id;
                 item.SpeakerName = e.SpeakerName is { Length: > 0 } ? item.SpeakerName : entity.NameAr;
                 item.SpeakerKind = entity.Kind == EntityKind.Person ? SpeakerKind.Person : SpeakerKind.Organization;
@@ -268,7 +269,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         // Only an end date: the range runs from the item's own start. Only "estimated": the same range, marked so.
         // Either used to be dropped while the item was still marked edited and audited.
         else if (e.DateTo is not null)
-            SetDate(item, IsoStart(item) ?? throw new ArgumentException(Components.Shared.Ui.T("review.endWithoutStart", e.DateTo)), e.DateTo, e.DateEstimated ?? item.DateEstimated);
+            SetDate(item, IsoStart(item) ?? throw new InputException(new Phrase("review.endWithoutStart", e.DateTo)), e.DateTo, e.DateEstimated ?? item.DateEstimated);
         else if (e.DateEstimated is { } estimated && estimated != item.DateEstimated && item.Date is { } range)
             item.SetDate(range with { Estimated = estimated }, item.DateText);
         if (e.Amounts is not null)
@@ -317,7 +318,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
             return;
         }
         var until = EditorInput.Date(to, estimated) ?? from;
-        if (until.End < from.Start) throw new ArgumentException($"the date range ends ({to}) before it starts ({date})");
+        if (until.End < from.Start) throw new InputException(new Phrase("error.dateBackwards", to, date));
         // A range is as precise as its coarser end: "2024 to 2024-09" is read in years.
         var granularity = (DateGranularity)Math.Max((int)from.Granularity, (int)until.Granularity);
         item.SetDate(new DateRange(from.Start, until.End, granularity, estimated), to is { Length: > 0 } ? $"{date} – {to}" : date);
@@ -327,7 +328,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
     {
         var known = await db.Themes.AsNoTracking().Select(t => t.Key).ToHashSetAsync(ct);
         var unknown = themes.Where(t => !known.Contains(t)).ToList();
-        if (unknown.Count > 0) throw new ArgumentException($"unknown theme {string.Join(", ", unknown)}");
+        if (unknown.Count > 0) throw new InputException(new Phrase("error.unknownTheme", string.Join(", ", unknown)));
         return [.. themes];
     }
 

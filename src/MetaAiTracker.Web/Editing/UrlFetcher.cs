@@ -1,13 +1,17 @@
 using System.Net;
 using System.Net.Sockets;
+using MetaAiTracker.Web.Components.Shared;
 
 namespace MetaAiTracker.Web.Editing;
 
 /// <summary>A page fetched for an editor: the bytes as sent, the final address after redirects, and the declared type.</summary>
 public sealed record FetchedPage(Uri Url, byte[] Bytes, string? ContentType);
 
-/// <summary>A URL that cannot be fetched; the message names the URL and the reason.</summary>
-public sealed class FetchException(string message) : Exception(message);
+/// <summary>A URL that cannot be fetched; the message names the URL and the reason, in English, and <see cref="Phrase"/> on pages in the reader's language.</summary>
+public sealed class FetchException(Phrase phrase) : Exception(phrase.ToString())
+{
+    public Phrase Phrase { get; } = phrase;
+}
 
 /// <summary>
 /// Fetches an article page an editor names, without letting the server be used against its own network (SSRF):
@@ -42,7 +46,7 @@ public sealed class UrlFetcher(HttpClient http, TrackerOptions options, ILogger<
                 var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, ct);
                 var usable = addresses.Where(a => IsAllowed(a, allowed)).ToArray();
                 if (usable.Length == 0)
-                    throw new FetchException($"{host} is a private, loopback or link-local address ({string.Join(", ", addresses.Select(a => a.ToString()))}): the server does not fetch from its own network");
+                    throw new FetchException(new Phrase("fetch.private", host, string.Join(", ", addresses.Select(a => a.ToString()))));
                 var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 try
                 {
@@ -67,7 +71,7 @@ public sealed class UrlFetcher(HttpClient http, TrackerOptions options, ILogger<
     public async Task<FetchedPage> FetchAsync(string url, long maxBytes, CancellationToken ct = default)
     {
         if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || !EditorInput.IsWeb(uri))
-            throw new FetchException($"'{url}' is not an http or https address");
+            throw new FetchException(new Phrase("fetch.notWeb", url));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(options.Fetch.TimeoutSeconds));
         try
@@ -80,16 +84,16 @@ public sealed class UrlFetcher(HttpClient http, TrackerOptions options, ILogger<
                 using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
                 if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
                 {
-                    if (hops >= options.Fetch.MaxRedirects) throw new FetchException($"{url}: more than {options.Fetch.MaxRedirects} redirects");
+                    if (hops >= options.Fetch.MaxRedirects) throw new FetchException(new Phrase("fetch.redirects", url, options.Fetch.MaxRedirects));
                     var next = new Uri(uri, location);
-                    if (!EditorInput.IsWeb(next)) throw new FetchException($"{url}: redirected to '{next}', which is not an http or https address");
+                    if (!EditorInput.IsWeb(next)) throw new FetchException(new Phrase("fetch.redirectNotWeb", url, next));
                     logger.LogInformation("Fetch of {Url} redirected to {Next}", uri, next);
                     uri = next;
                     continue;
                 }
-                if (!response.IsSuccessStatusCode) throw new FetchException($"{uri}: the server answered {(int)response.StatusCode} {response.ReasonPhrase}");
+                if (!response.IsSuccessStatusCode) throw new FetchException(new Phrase("fetch.status", uri, (int)response.StatusCode, response.ReasonPhrase));
                 if (response.Content.Headers.ContentLength > maxBytes)
-                    throw new FetchException($"{uri}: the page is {response.Content.Headers.ContentLength:N0} bytes; the limit is {maxBytes:N0}");
+                    throw new FetchException(new Phrase("fetch.tooLarge", uri, response.Content.Headers.ContentLength, maxBytes));
                 await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
                 var bytes = await ReadCappedAsync(body, maxBytes, uri, timeout.Token);
                 return new FetchedPage(uri, bytes, response.Content.Headers.ContentType?.ToString());
@@ -102,11 +106,11 @@ public sealed class UrlFetcher(HttpClient http, TrackerOptions options, ILogger<
         }
         catch (HttpRequestException ex)
         {
-            throw new FetchException($"{uri}: could not be fetched ({ex.Message})");
+            throw new FetchException(new Phrase("fetch.failed", uri, ex.Message));
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            throw new FetchException($"{uri}: no complete answer within {options.Fetch.TimeoutSeconds} s");
+            throw new FetchException(new Phrase("fetch.timeout", uri, options.Fetch.TimeoutSeconds));
         }
     }
 
@@ -118,7 +122,7 @@ public sealed class UrlFetcher(HttpClient http, TrackerOptions options, ILogger<
         int read;
         while ((read = await body.ReadAsync(chunk, ct)) > 0)
         {
-            if (buffer.Length + read > maxBytes) throw new FetchException($"{uri}: the page is larger than the limit of {maxBytes:N0} bytes");
+            if (buffer.Length + read > maxBytes) throw new FetchException(new Phrase("fetch.tooLargeRead", uri, maxBytes));
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();

@@ -11,7 +11,11 @@ namespace MetaAiTracker.Web.Ingestion;
 
 public enum IngestOutcome { Added, Duplicate, Rejected }
 
-public sealed record IngestResult(string Path, IngestOutcome Outcome, string Message, int? ArticleId = null, int Quotes = 0, int Events = 0, int Claims = 0);
+public sealed record IngestResult(string Path, IngestOutcome Outcome, string Message, int? ArticleId = null, int Quotes = 0, int Events = 0, int Claims = 0)
+{
+    /// <summary>A rejection's reason in words for a page, said in the reader's language (<see cref="Message"/> is English).</summary>
+    public Components.Shared.Phrase? Reason { get; init; }
+}
 
 /// <summary>What re-extraction changed in one kind of item: machine items given again as they were, new ones, and ones no longer given.</summary>
 public sealed record KindChange(int Unchanged, int Added, int Removed);

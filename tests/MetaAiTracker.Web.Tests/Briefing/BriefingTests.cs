@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using MetaAiTracker.Web.Briefing;
+using MetaAiTracker.Web.Components.Shared;
 using MetaAiTracker.Web.Timeline;
 using MetaAiTracker.Web.Accounts;
 using MetaAiTracker.Web.Data;
@@ -149,6 +150,46 @@ public class BriefingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AHandPickedBriefingSaysSoOnItsCoverWithItsPeriodInWordsAndLeavesOutEmptySections()
+    {
+        int[] picked;
+        await using (var db = await _store.DbAsync())
+            picked = [.. await db.Items.Where(i => i.Kind == ItemKind.Quote && i.SpeakerName != null && i.DateStart != null).OrderBy(i => i.Id).Select(i => i.Id).Take(3).ToListAsync()];
+        var pdf = _store.Services.GetRequiredService<BriefingPdf>();
+        var service = _store.Services.GetRequiredService<BriefingService>();
+
+        var model = await service.ModelAsync(new TimelineFilter { Items = picked }, "ar", "test");
+        var html = System.Net.WebUtility.HtmlDecode(await pdf.RenderHtmlAsync(model));
+        var english = System.Net.WebUtility.HtmlDecode(await pdf.RenderHtmlAsync(await service.ModelAsync(new TimelineFilter { Items = picked }, "en", "test")));
+
+        Assert.Contains("3 عناصر مختارة يدويًا", html);
+        Assert.Contains("3 hand-picked items", english);
+        Assert.DoesNotContain(Ui.In("ar", "briefing.noFilters"), html);
+        // The period is the items' span, in month names: never the ISO text a right-to-left line turns into «01-2025».
+        var period = Regex.Match(html, "<p class=\"period\"><b>[^<]*</b>([^<]*)</p>").Groups[1].Value.Trim();
+        Assert.Matches(@"^(يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)", period);
+        Assert.DoesNotMatch(@"\d{4}-\d{2}|\d{2}-\d{4}", period);
+        // Only quotes were picked: no heading over an empty section, and the summary says which had nothing.
+        Assert.DoesNotContain($"<h2>{Ui.In("ar", "briefing.events")}</h2>", html);
+        Assert.DoesNotContain(Ui.In("ar", "briefing.none"), html);
+        Assert.Contains($"<h2>{Ui.In("ar", "briefing.quotes")}</h2>", html);
+        Assert.Contains(Ui.In("ar", "briefing.emptySections", Labels.List([Ui.In("ar", "briefing.events"), Ui.In("ar", "briefing.claims")], "ar")), html);
+    }
+
+    [Fact]
+    public async Task ABriefingsPeriodFromTheFiltersIsInWordsAndInReadingOrder()
+    {
+        var pdf = _store.Services.GetRequiredService<BriefingPdf>();
+        var service = _store.Services.GetRequiredService<BriefingService>();
+        string Period(string html) => Regex.Match(System.Net.WebUtility.HtmlDecode(html), "<p class=\"period\"><b>[^<]*</b>([^<]*)</p>").Groups[1].Value.Trim();
+
+        Assert.Equal("يناير–مارس 2025", Period(await pdf.RenderHtmlAsync(await service.ModelAsync(new TimelineFilter { From = "2025-01", To = "2025-03" }, "ar", "t"))));
+        Assert.Equal("ديسمبر 2024 – فبراير 2025", Period(await pdf.RenderHtmlAsync(await service.ModelAsync(new TimelineFilter { From = "2024-12", To = "2025-02" }, "ar", "t"))));
+        Assert.Equal("منذ يناير 2025", Period(await pdf.RenderHtmlAsync(await service.ModelAsync(new TimelineFilter { From = "2025-01" }, "ar", "t"))));
+        Assert.Equal("January–March 2025", Period(await pdf.RenderHtmlAsync(await service.ModelAsync(new TimelineFilter { From = "2025-01", To = "2025-03" }, "en", "t"))));
+    }
+
+    [Fact]
     public async Task AnItemAnEditorConfirmedIsMarkedAndTheCoverCountsReviewedItems()
     {
         Item quote;
@@ -164,7 +205,7 @@ public class BriefingTests : IAsyncLifetime
         Assert.DoesNotContain(model.Events.Concat(model.Quotes).Concat(model.OpenClaims).Concat(model.ClosedClaims), i => i.Id != quote.Id && i.Reviewed);
         var text = Words(Run("pdftotext", pdf, "-"));
         Assert.Contains("راجعه محرر", text);
-        Assert.Matches($@"1\s*من\s*{model.Total}[^.]*راجعها محرر", text);
+        Assert.Matches($@"1\s*من\s*{Regex.Escape(Ui.Count("count.items", model.Total, "ar"))}\s*راجعها محرر", text);
     }
 
     [Fact]
@@ -186,7 +227,9 @@ public class BriefingTests : IAsyncLifetime
         Assert.Equal(added.Quotes + added.Events + added.Claims, second.Model.NewItems);
         Assert.True(second.Model.NewItems > 0);
         var text = Words(Run("pdftotext", await Save(second.Pdf, "view.pdf"), "-"));
-        Assert.Contains("عناصر جديدة منذ آخر تصدير", text);
+        // The count's own words (its digits may move in text extraction), in its CLDR plural form.
+        Assert.Contains(Ui.Count("count.newItems", second.Model.NewItems, "ar").Replace(second.Model.NewItems.ToString(System.Globalization.CultureInfo.InvariantCulture), "").Trim(), text);
+        Assert.Contains("منذ آخر تصدير", text);
         var views = await service.ViewsAsync();
         Assert.Equal("كل شيء", Assert.Single(views).Name);
     }
@@ -219,7 +262,7 @@ public class BriefingTests : IAsyncLifetime
     {
         var service = _store.Services.GetRequiredService<BriefingService>();
 
-        var blank = await Assert.ThrowsAsync<ArgumentException>(() => service.SaveViewAsync(People.Analyst, "   ", new TimelineFilter()));
+        var blank = await Assert.ThrowsAnyAsync<ArgumentException>(() => service.SaveViewAsync(People.Analyst, "   ", new TimelineFilter()));
         var missing = await Assert.ThrowsAsync<KeyNotFoundException>(() => service.ExportViewAsync("لا يوجد", "ar", "test"));
 
         Assert.Contains("1 to 120", blank.Message);

@@ -98,7 +98,7 @@ public class EntityProposalTests
         var stored = await db.EntityProposals.Include(p => p.Articles).SingleAsync();
         Assert.Equal((AliasStatus.Refused, 0), (stored.Status, stored.Articles.Count));
         Assert.Equal("proposal.refuse", (await db.Audit.SingleAsync()).Action);
-        await Assert.ThrowsAsync<ArgumentException>(() => catalog.AcceptEntityProposalAsync(People.Admin, row.Id, "tech-report", "Tech Report"));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => catalog.AcceptEntityProposalAsync(People.Admin, row.Id, "tech-report", "Tech Report"));
     }
 
     [Fact]
@@ -130,8 +130,8 @@ public class EntityProposalTests
         await IngestAsync(store, "first.txt", First);
         var row = Assert.Single(await catalog.ProposedEntitiesAsync());
 
-        await Assert.ThrowsAsync<ArgumentException>(() => catalog.AcceptEntityProposalAsync(People.Admin, row.Id, "meta", "Meta"));
-        await Assert.ThrowsAsync<ArgumentException>(() => catalog.AcceptEntityProposalAsync(People.Admin, row.Id, "سلمى", ""));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => catalog.AcceptEntityProposalAsync(People.Admin, row.Id, "meta", "Meta"));
+        await Assert.ThrowsAnyAsync<ArgumentException>(() => catalog.AcceptEntityProposalAsync(People.Admin, row.Id, "سلمى", ""));
         Assert.Equal("silicon-weekly", CatalogService.SuggestId("Silicon Weekly"));
         Assert.Equal("", CatalogService.SuggestId("سلمى القاسم"));
         Assert.Single(await catalog.ProposedEntitiesAsync());

@@ -168,7 +168,8 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         await page.Keyboard.PressAsync("Tab");
         await page.ClickAsync("section:has(input[name=fetchUrl]) button");
         var message = await page.Locator(".add-message").InnerTextAsync();
-        Assert.Contains("private, loopback or link-local", message);
+        // In the reader's language (the API and the logs keep the English reason).
+        Assert.Contains("عنوان خاص أو محلي", message);
         await page.CloseAsync();
     }
 
@@ -183,9 +184,12 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
 
         var page = await app.OpenAsync("/admin", height: 1000, role: TrackerRoles.Admin);
         await page.Locator(".mud-tab", new() { HasTextString = "سجل التغييرات" }).ClickAsync();
-        var row = page.Locator(".audit-table tr[data-audit]", new() { HasTextString = "item.reject" }).First;
+        // The store keeps "item.reject" and "Rejected"; the page says them in Arabic.
+        var row = page.Locator(".audit-table tr[data-audit]:has(.action[data-action='item.reject'])").First;
         await row.WaitForAsync();
-        Assert.Contains("Rejected", await row.InnerTextAsync());
+        Assert.Contains("رفض عنصرًا", await row.InnerTextAsync());
+        Assert.Contains("مرفوض", await row.InnerTextAsync());
+        Assert.DoesNotContain("Rejected", await row.InnerTextAsync());
         await AppFixture.ScreenshotAsync(page, "admin-audit", fullPage: false);
         await page.Locator(".mud-tab", new() { HasTextString = "المحاور" }).ClickAsync();
         await page.WaitForSelectorAsync(".themes-table tr[data-theme=talent]");
@@ -296,7 +300,8 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
 
         var message = await error.InnerTextAsync();
         Assert.Contains("editor", message);
-        Assert.Contains("Confirmed", message);
+        Assert.Contains("مؤكَّد", message);
+        Assert.DoesNotContain("Confirmed", message);
         Assert.Contains("لم يُحفظ تعديلك", message);
         // The page now shows the stored state, not the refused change.
         await second.WaitForSelectorAsync($".review-item[data-item='{itemId}'].status-confirmed");
@@ -350,7 +355,7 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         await page.FillAsync("input[name=newPassword]", "short1");
         await page.Keyboard.PressAsync("Tab");
         await page.ClickAsync(".new-account button");
-        Assert.Contains("at least 12 characters", await page.Locator(".mud-alert").InnerTextAsync());
+        Assert.Contains("كلمة المرور أقصر من 12 حرفًا", await page.Locator(".mud-alert").InnerTextAsync());
 
         await page.FillAsync("input[name=newName]", "nadia");
         await page.FillAsync("input[name=newPassword]", "a new editor passphrase 7");

@@ -32,11 +32,12 @@ public abstract class EditingComponent : ComponentBase
         catch (EditConflictException ex) when (ex.Other is { } other)
         {
             // In the reader's language; the change itself stays as stored, isolated so its direction cannot leak.
-            Error = Ui.T("review.conflict", other.UserName, other.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), "\u2068" + AuditLog.Describe(other) + "\u2069");
+            Error = Ui.T("review.conflict", other.UserName, Bidi.Ltr(other.At.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)), "\u2068" + AuditWords.Describe(other) + "\u2069");
         }
         catch (Exception ex) when (ex is EditConflictException or AccessDeniedException or AccountException or ArgumentException or KeyNotFoundException)
         {
-            Error = ex.Message;
+            // The reader's language: a service's English message is for logs and the API.
+            Error = UserErrors.Describe(ex);
         }
         return false;
     }

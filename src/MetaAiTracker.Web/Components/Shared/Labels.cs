@@ -21,6 +21,9 @@ public static class Labels
     public static string Lane(Lane l) => Ui.T("lane." + Key(l));
     public static string EntityKind(EntityKind k) => Ui.T("entityKind." + Key(k));
 
+    /// <summary>A role in the reader's language («محلل، محرر، مدير»); the stored name for anything that is not one of the three.</summary>
+    public static string Role(string role) => Accounts.TrackerRoles.Parse(role) is { } r ? Ui.T("role." + r.ToLowerInvariant()) : role;
+
     /// <summary>A theme's or entity's name in the reader's language.</summary>
     public static string Name(string arabic, string english) => Ui.IsEnglish && english.Length > 0 ? english : arabic;
 
