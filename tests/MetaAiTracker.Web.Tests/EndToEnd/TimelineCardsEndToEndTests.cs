@@ -29,7 +29,7 @@ public class TimelineCardsEndToEndTests(AppFixture app) : IClassFixture<AppFixtu
         await page.WaitForSelectorAsync(".item-card[data-item]");
 
         // The lane headers count cards, as the legend does, and the legend's lanes make its total.
-        var legend = await page.Locator(".lanes-legend .lane-key").EvaluateAllAsync<int[]>("ks => ks.map(k => Number(k.textContent.split(':').pop()))");
+        var legend = await page.Locator(".lanes-legend .lane-key").EvaluateAllAsync<int[]>("ks => ks.map(k => Number(k.dataset.count))");
         var total = int.Parse((await page.GetAttributeAsync(".lanes-legend .total", "data-total"))!);
         Assert.Equal(total, legend.Sum());
         var headers = await page.Locator(".lane-header").EvaluateAllAsync<string[][]>("hs => hs.map(h => [h.dataset.lane, h.dataset.count])");
