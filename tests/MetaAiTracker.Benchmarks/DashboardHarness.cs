@@ -253,7 +253,12 @@ public static class DashboardHarness
             var page = await context.NewPageAsync();
             await page.GotoAsync(baseUrl + path);
             await page.WaitForSelectorAsync("[data-ready=true]");
-            if (path.StartsWith("/?")) await page.WaitForSelectorAsync(".item-card[data-item]");
+            if (path.StartsWith("/?"))
+            {
+                // Virtualize loads the list as it comes into view; under the chart and the milestones it starts below 720 pixels.
+                await page.Locator(".timeline").ScrollIntoViewIfNeededAsync();
+                await page.WaitForSelectorAsync(".item-card[data-item]");
+            }
             return page;
         }
         var warm = await Open();

@@ -9,6 +9,8 @@ public sealed record MilestoneRow(int Id, int ArticleId, ItemKind Kind, string? 
     DateOnly DateStart, DateOnly DateEnd, DateGranularity Granularity, bool Estimated)
 {
     public string Href => $"/articles/{ArticleId}#item-{Id}";
+    /// <summary>How many milestone events of the view tell this one (same type and dates, across articles); this is the first told.</summary>
+    public int Tellings { get; init; } = 1;
 }
 
 /// <summary>
@@ -45,15 +47,24 @@ public static class Milestones
                 && seen.Add((i.EventType, i.DateStart));
     }
 
-    /// <summary>The view's dated milestones in date order: the latest <paramref name="max"/> of them.</summary>
+    /// <summary>
+    /// The view's dated milestones in date order: the latest <paramref name="max"/> happenings. Events of one type and
+    /// the same dates are one happening however many articles report it (the first told stands for them, with
+    /// <see cref="MilestoneRow.Tellings"/>), counted among the latest <see cref="Window"/> milestones; an item an
+    /// editor marked that is not an event stands alone.
+    /// </summary>
     public static async Task<List<MilestoneRow>> OfViewAsync(IQueryable<Item> filtered, int max = MaxShown, CancellationToken ct = default)
     {
         var rows = await filtered.Where(i => i.IsMilestone && i.DateStart != null)
-            .OrderByDescending(i => i.DateStart).ThenByDescending(i => i.Id).Take(max)
+            .OrderByDescending(i => i.DateStart).ThenByDescending(i => i.Id).Take(Window)
             .Select(i => new MilestoneRow(i.Id, i.ArticleId, i.Kind, i.EventType, i.Summary ?? i.Text, i.Stance,
                 i.DateStart!.Value, i.DateEnd ?? i.DateStart!.Value, i.DateGranularity ?? DateGranularity.Day, i.DateEstimated))
             .ToListAsync(ct);
-        rows.Reverse();
-        return rows;
+        return [.. rows.GroupBy(r => (r.Kind == ItemKind.Event ? r.EventType : null, r.DateStart, r.DateEnd, r.Kind == ItemKind.Event ? 0 : r.Id))
+            .Take(max).Select(g => g.MinBy(r => r.Id)! with { Tellings = g.Count() })
+            .OrderBy(r => r.DateStart).ThenBy(r => r.Id)];
     }
+
+    /// <summary>How many of the latest milestone rows are read to find a view's happenings: ten tellings each on average.</summary>
+    public const int Window = MaxShown * 10;
 }

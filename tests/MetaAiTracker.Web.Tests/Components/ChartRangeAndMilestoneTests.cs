@@ -91,6 +91,25 @@ public class ChartRangeAndMilestoneTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OneHappeningToldByManyArticlesIsOneMilestoneWithItsTellings()
+    {
+        await using (var db = await _store.DbAsync())
+        {
+            var launch = await db.Items.SingleAsync(i => i.IsMilestone && i.DateStart == new DateOnly(2024, 7, 1));
+            // Another article's event retold as the same launch in the same month.
+            var retold = await db.Items.Where(i => i.Kind == ItemKind.Event && i.ArticleId != launch.ArticleId && !i.IsMilestone).OrderBy(i => i.Id).FirstAsync();
+            (retold.EventType, retold.DateStart, retold.DateEnd, retold.IsMilestone) = ("launch", launch.DateStart, launch.DateEnd, true);
+            await db.SaveChangesAsync();
+        }
+        await using var read = await _store.DbAsync();
+        var shown = await Milestones.OfViewAsync(TimelineQuery.Filter(read, new TimelineFilter(), forPage: true));
+
+        Assert.Equal([1, 2, 1], shown.Select(m => m.Tellings));
+        var told = shown[1];
+        Assert.Equal(await read.Items.Where(i => i.IsMilestone && i.DateStart == new DateOnly(2024, 7, 1)).MinAsync(i => i.Id), told.Id);
+    }
+
+    [Fact]
     public async Task AStoreFromBeforeMilestonesGetsTheSameProposalsWhenMigrated()
     {
         List<int> proposed;

@@ -1,3 +1,9 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using MetaAiTracker.Web.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace MetaAiTracker.Web.Tests.EndToEnd;
@@ -82,6 +88,33 @@ public class ChartEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
 
         await page.WaitForURLAsync(u => u.EndsWith($"#item-{id}"));
         await page.Locator($".source-text mark[data-items~='{id}']").First.WaitForAsync();
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AnEditorMarksAMilestoneOverTheApiAnAnalystIsRefusedAndTheStripShowsIt()
+    {
+        int id, version;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync())
+        {
+            // A dated claim of the latest month: shown last in the strip, so the other tests' first milestone stays the first.
+            var item = await db.Items.Where(i => !i.IsMilestone && i.Kind == ItemKind.Claim && i.DateStart != null)
+                .OrderByDescending(i => i.DateStart).ThenByDescending(i => i.Id).FirstAsync();
+            (id, version) = (item.Id, item.Version);
+        }
+        using var analyst = await app.ClientAsync("analyst");
+        using var editor = await app.ClientAsync("editor");
+
+        var refused = await analyst.PutAsJsonAsync($"/api/items/{id}/milestone", new { version, milestone = true });
+        var marked = await editor.PutAsJsonAsync($"/api/items/{id}/milestone", new { version, milestone = true });
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
+        var body = JsonDocument.Parse(await marked.Content.ReadAsStringAsync()).RootElement;
+        Assert.True(body.GetProperty("isMilestone").GetBoolean());
+        Assert.Equal("Confirmed", body.GetProperty("status").GetString());
+        var page = await app.OpenAsync("/", 1440, 900);
+        Assert.Equal(id.ToString(System.Globalization.CultureInfo.InvariantCulture), await page.Locator(".milestone-strip a").Last.GetAttributeAsync("data-item"));
         await page.CloseAsync();
     }
 }
