@@ -112,7 +112,7 @@ public static class DashboardHarness
             await db.Items.AsNoTracking().Where(i => i.Id == 1234).Select(i => i.Text).FirstOrDefaultAsync();
         });
         Console.WriteLine($"baseline (one item by primary key, new context): median {baseline:F2} ms");
-        Console.WriteLine("view | first page (50 rows) | lanes + chart + milestones | theme counts (after first paint) | rows in view");
+        Console.WriteLine("view | first page (50 rows) | lanes + chart | milestones | theme counts (after first paint) | rows in view");
         foreach (var query in new[] { "/", "/?theme=talent", "/?stance=closed&from=2025-01", "/?kind=quote&speaker=mark-zuckerberg", "/?theme=openness&theme=talent&stance=closed&from=2025-01", "/?q=%D8%A7%D9%84%D9%85%D8%B5%D8%AF%D8%B1" })
         {
             var filter = TimelineFilter.FromUri(query);
@@ -126,6 +126,10 @@ public static class DashboardHarness
             {
                 await using var db = await factory.CreateDbContextAsync();
                 total = (await TimelineQuery.SummarizeAsync(db, filter)).Total;
+            });
+            var milestones = await MedianAsync(reps, async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
                 await Milestones.OfViewAsync(TimelineQuery.Filter(db, filter, forPage: true));
             });
             var themes = await MedianAsync(Math.Max(5, reps / 3), async () =>
@@ -133,7 +137,7 @@ public static class DashboardHarness
                 await using var db = await factory.CreateDbContextAsync();
                 await TimelineQuery.ThemeCountsAsync(TimelineQuery.Filter(db, filter));
             });
-            Console.WriteLine($"{query} | {page:F1} ms | {summary:F1} ms | {themes:F1} ms | {total}");
+            Console.WriteLine($"{query} | {page:F1} ms | {summary:F1} ms | {milestones:F1} ms | {themes:F1} ms | {total}");
             if (args.Contains("--explain"))
             {
                 await using var db = await factory.CreateDbContextAsync();

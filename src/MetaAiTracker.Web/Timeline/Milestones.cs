@@ -65,6 +65,9 @@ public static class Milestones
             .OrderBy(r => r.DateStart).ThenBy(r => r.Id)];
     }
 
-    /// <summary>How many of the latest milestone rows are read to find a view's happenings: ten tellings each on average.</summary>
-    public const int Window = MaxShown * 10;
+    /// <summary>
+    /// How many of the latest milestone rows are read to find a view's happenings (five tellings each on average): each
+    /// is a table row read beside the partial index, so the read costs about what a page of the list does (performance.md).
+    /// </summary>
+    public const int Window = MaxShown * 5;
 }
