@@ -45,6 +45,9 @@ public sealed record BriefingModel(
     public string? SpeakerName { get; init; }
     /// <summary>The chart's periods: months, or coarser when the view spans more than a chart shows.</summary>
     public Zoom ChartZoom { get; init; } = Zoom.Month;
+    /// <summary>The view's milestones in date order, as the summary lists them (with their sources) and as the chart marks them.</summary>
+    public IReadOnlyList<BriefingItem> Milestones { get; init; } = [];
+    public IReadOnlyList<MilestoneRow> MilestoneRows { get; init; } = [];
 }
 
 /// <summary>
@@ -59,7 +62,7 @@ public static class BriefingQuery
         IReadOnlyDictionary<string, string> themes, IReadOnlyDictionary<string, string> entities, CancellationToken ct = default)
     {
         var counted = TimelineQuery.Filter(db, filter);
-        var summary = await TimelineQuery.SummarizeAsync(counted, Zoom.Month, ct);
+        var summary = await TimelineQuery.SummarizeAsync(db, filter with { Zoom = Zoom.Month }, ct);
         var themeCounts = await TimelineQuery.ThemeCountsAsync(counted, ct);
         var stanceCounts = await counted.GroupBy(i => i.Stance).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var reviewed = await counted.CountAsync(i => ReviewStatuses.Reviewed.Contains(i.Status), ct);
@@ -75,8 +78,11 @@ public static class BriefingQuery
             .OrderBy(i => i.Hedged).ThenByDescending(i => i.Confidence).ThenBy(i => i.DateStart).ThenBy(i => i.Id).Take(MaxClaimsPerSide).ToListAsync(ct);
         var open = await Claims(Stance.Open);
         var closed = await Claims(Stance.Closed);
+        var milestones = await Milestones.OfViewAsync(page, ct: ct);
+        var milestoneIds = milestones.Select(m => m.Id).ToList();
+        var milestoneItems = await db.Items.AsNoTracking().Where(i => milestoneIds.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
 
-        var cited = events.Concat(quotes).Concat(open).Concat(closed).Select(i => i.ArticleId).Distinct().ToList();
+        var cited = milestones.Select(m => milestoneItems[m.Id]).Concat(events).Concat(quotes).Concat(open).Concat(closed).Select(i => i.ArticleId).Distinct().ToList();
         var articles = await db.Articles.AsNoTracking().Where(a => cited.Contains(a.Id))
             .Select(a => new { a.Id, a.Title, a.Source, a.Url, a.PublishedStart, a.PublishedGranularity, a.PublishedEstimated }).ToDictionaryAsync(a => a.Id, ct);
         var sources = cited.Select((id, k) => (Number: k + 1, A: articles[id]))
@@ -99,14 +105,19 @@ public static class BriefingQuery
             Language = language,
             SpeakerName = filter.Speaker is { } speaker ? entities.GetValueOrDefault(speaker) : null,
             ChartZoom = summary.Zoom,
+            MilestoneRows = milestones,
+            Milestones = [.. milestones.Select(m => Map(milestoneItems[m.Id]))],
         };
     }
 
-    /// <summary>The three largest moves of the balance between one period that leans and the next that leans.</summary>
+    /// <summary>
+    /// The three largest moves of the balance between one period that has one and the next that has one: periods with
+    /// fewer than <see cref="PeriodCount.MinItemsForBalance"/> leaning items have none, as on the chart.
+    /// </summary>
     public static List<BalanceShift> Shifts(IReadOnlyList<PeriodCount> periods)
     {
-        var leaning = periods.Where(p => p.Open + p.Closed > 0).ToList();
-        return [.. leaning.Zip(leaning.Skip(1), (a, b) => new BalanceShift(a.Period, b.Period, a.Balance, b.Balance))
+        var leaning = periods.Where(p => p.Balance is not null).ToList();
+        return [.. leaning.Zip(leaning.Skip(1), (a, b) => new BalanceShift(a.Period, b.Period, a.Balance!.Value, b.Balance!.Value))
             .Where(s => s.Change != 0).OrderByDescending(s => Math.Abs(s.Change)).ThenBy(s => s.To).Take(3).OrderBy(s => s.To)];
     }
 }

@@ -94,6 +94,7 @@ public sealed class BriefingService(IDbContextFactory<TrackerDbContext> dbFactor
             {
                 Events = [.. model.Events.Select(Mark)], Quotes = [.. model.Quotes.Select(Mark)],
                 OpenClaims = [.. model.OpenClaims.Select(Mark)], ClosedClaims = [.. model.ClosedClaims.Select(Mark)],
+                Milestones = [.. model.Milestones.Select(Mark)],
                 NewSince = view.LastExportedAt, NewItems = await TimelineQuery.Filter(db, filter).CountAsync(i => i.Id > last && i.Id <= (maxId ?? last), ct),
             };
         }

@@ -124,6 +124,12 @@ public class Item
     public bool Hedged { get; set; }
     public bool Negated { get; set; }
 
+    /// <summary>
+    /// A key event of the story (a release, a licence or openness decision, a reorganisation, a large investment), marked on
+    /// the chart and in the milestone strip. Proposed by <see cref="Timeline.Milestones.Propose"/>; an editor marks or unmarks it.
+    /// </summary>
+    public bool IsMilestone { get; set; }
+
     /// <summary>The editor who added the item by hand; null for an item the machine extracted (quality is measured on these).</summary>
     public string? AddedBy { get; set; }
 

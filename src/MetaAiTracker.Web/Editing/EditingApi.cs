@@ -11,6 +11,7 @@ public sealed record NewArticle(string Text, bool Html = false, string? Title = 
 public sealed record FetchArticle(string Url, string? Title = null, string? Source = null, string? Published = null, bool PublishedEstimated = false);
 public sealed record Versioned(int Version);
 public sealed record ItemPatch(int Version, ItemEdit Edit);
+public sealed record MilestoneBody(int Version, bool Milestone);
 public sealed record NewItem(ItemKind Kind, int Start, int End, ItemEdit? Details = null);
 public sealed record ThemeList(int Version, List<string> Themes);
 public sealed record Relevance(int Version, bool Relevant);
@@ -51,6 +52,8 @@ public static class EditingApi
             Item(await review.RejectAsync(u, id, v.Version, ct)));
         edit.MapPatch("/items/{id:int}", async (int id, ItemPatch p, ClaimsPrincipal u, ReviewService review, CancellationToken ct) =>
             Item(await review.EditAsync(u, id, p.Version, p.Edit, ct)));
+        edit.MapPut("/items/{id:int}/milestone", async (int id, MilestoneBody m, ClaimsPrincipal u, ReviewService review, CancellationToken ct) =>
+            Item(await review.SetMilestoneAsync(u, id, m.Version, m.Milestone, ct)));
 
         var admin = app.MapGroup("/api").RequireAuthorization(TrackerRoles.AdminPolicy);
         admin.MapPost("/themes", async (ThemeBody t, ClaimsPrincipal u, CatalogService catalog, CancellationToken ct) =>
@@ -98,7 +101,7 @@ public static class EditingApi
     }
 
     private static IResult Item(Item i) => Results.Ok(new { i.Id, i.ArticleId, i.Kind, i.Status, i.Version, i.Start, i.End, i.Text, i.SpeakerEntityId, i.SpeakerName, i.Stance,
-        Themes = i.Themes.Select(t => t.ThemeKey) });
+        i.IsMilestone, Themes = i.Themes.Select(t => t.ThemeKey) });
 
     private static IResult Article(Article a) => Results.Ok(new { a.Id, a.Version, a.IsRelevant, a.Reviewed, Themes = a.Themes.Select(t => t.ThemeKey).Order() });
 }

@@ -43,11 +43,11 @@ public sealed record AmountEdit(double? Value, string? Unit, string? Currency, s
 public sealed record ItemSnapshot(
     ItemKind Kind, ReviewStatus Status, int Start, int End, string Text, Stance Stance, bool Hedged, string? Speaker, string? SpeakerName,
     QuoteKind? QuoteKind, string? Summary, DateOnly? DateStart, DateOnly? DateEnd, DateGranularity? Granularity, bool DateEstimated,
-    List<string> Themes, List<string> Amounts)
+    List<string> Themes, List<string> Amounts, bool IsMilestone)
 {
     public static ItemSnapshot Of(Item i) => new(i.Kind, i.Status, i.Start, i.End, i.Text, i.Stance, i.Hedged, i.SpeakerEntityId, i.SpeakerName,
         i.QuoteKind, i.Summary, i.DateStart, i.DateEnd, i.DateGranularity, i.DateEstimated,
-        [.. i.Themes.Select(t => t.ThemeKey).Order()], [.. i.Amounts.Select(a => $"{a.Value} {a.Unit} {a.Currency}".Trim())]);
+        [.. i.Themes.Select(t => t.ThemeKey).Order()], [.. i.Amounts.Select(a => $"{a.Value} {a.Unit} {a.Currency}".Trim())], i.IsMilestone);
 }
 
 /// <summary>
@@ -80,6 +80,19 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
             await ApplyAsync(item, edit, db, ct);
             // An added item stays "added" (quality counts it as a miss of the machine's); a machine item becomes "edited".
             if (item.Status != ReviewStatus.Added) item.Status = ReviewStatus.Edited;
+        }, ct);
+
+    /// <summary>
+    /// Marks an item as a milestone of the story, or unmarks one the rules proposed. A machine item becomes confirmed:
+    /// the editor has read it to judge its weight, and only items out of the machine's hands survive re-extraction, so
+    /// the editor's choice does too.
+    /// </summary>
+    public Task<Item> SetMilestoneAsync(ClaimsPrincipal user, int itemId, int version, bool milestone, CancellationToken ct = default) =>
+        ChangeItemAsync(user, itemId, version, "item.milestone", (item, _) =>
+        {
+            item.IsMilestone = milestone;
+            if (item.Status == ReviewStatus.Machine) item.Status = ReviewStatus.Confirmed;
+            return Task.CompletedTask;
         }, ct);
 
     /// <summary>Adds an item the machine missed, from a span of the article's text.</summary>

@@ -101,6 +101,7 @@ public static class TrackerExport
                 w.WriteString("stance", Lower(i.Stance));
                 w.WriteNumber("confidence", Math.Round(i.Confidence, 3));
                 w.WriteString("status", Lower(i.Status));
+                w.WriteBoolean("isMilestone", i.IsMilestone);
                 w.WriteString("extractorVersion", i.ExtractorVersion);
                 w.WriteEndObject();
                 await FlushIfFullAsync(w, ct);
@@ -137,7 +138,7 @@ public static class TrackerExport
     private static readonly string[] CsvColumns =
         ["kind", "id", "articleId", "articleTitle", "start", "end", "text", "speakerId", "speakerName", "quoteKind", "cue",
          "eventType", "dateStart", "dateEnd", "dateGranularity", "dateEstimated", "dateText", "amounts", "stance", "hedged",
-         "themes", "confidence", "status"];
+         "themes", "confidence", "status", "isMilestone"];
 
     /// <summary>One row per item, RFC 4180 quoting, UTF-8 with BOM so spreadsheet programs show the Arabic.</summary>
     public static async Task WriteCsvAsync(TrackerDbContext db, Stream output, CancellationToken ct = default)
@@ -156,6 +157,7 @@ public static class TrackerExport
                 i.DateEstimated ? "true" : "false", i.DateText,
                 string.Join("; ", i.Amounts.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Value:R} {a.Unit}"))), Lower(i.Stance), i.Hedged ? "true" : "false",
                 string.Join(';', i.Themes.Select(t => t.ThemeKey)), i.Confidence.ToString("0.###", CultureInfo.InvariantCulture), Lower(i.Status),
+                i.IsMilestone ? "true" : "false",
             ];
             await w.WriteLineAsync(string.Join(',', row.Select(Csv)));
         }

@@ -72,6 +72,7 @@ public static class ExtractionMapping
             item.Negated = c.Negated;
             items.Add(item);
         }
+        Timeline.Milestones.Propose(items);
         return items;
     }
 

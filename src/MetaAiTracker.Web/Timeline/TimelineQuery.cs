@@ -33,9 +33,15 @@ public sealed record TimelineSummary(Dictionary<Lane, int> Lanes, List<PeriodCou
 
 public sealed record PeriodCount(DateOnly Period, int Open, int Closed, int Mixed, int None)
 {
+    /// <summary>
+    /// The fewest open and closed items a period needs for its balance to be shown (chart, briefing): one item would
+    /// read as a swing from −1.00 to +1.00.
+    /// </summary>
+    public const int MinItemsForBalance = 5;
+
     public int Total => Open + Closed + Mixed + None;
-    /// <summary>-1 (all closed) to +1 (all open); 0 when no item leans either way.</summary>
-    public double Balance => Open + Closed == 0 ? 0 : (Open - Closed) / (double)(Open + Closed);
+    /// <summary>-1 (all closed) to +1 (all open); null when fewer than <see cref="MinItemsForBalance"/> items lean either way.</summary>
+    public double? Balance => Open + Closed < MinItemsForBalance ? null : (Open - Closed) / (double)(Open + Closed);
 }
 
 /// <summary>
@@ -129,13 +135,16 @@ public static class TimelineQuery
     }
 
     /// <summary>
-    /// How many items each lane holds, and items per period and stance for the chart (undated items have no place
-    /// on it). One grouped scan by raw date, folded into periods here: cheaper than a date function on every row.
+    /// How many items each lane of the view holds, and its items per period and stance for the chart (undated items
+    /// have no place on it). The periods run over the whole store's dates (or the view's from/to), not the view's
+    /// own, so two views of the timeline are drawn on the same axis; a period the view has nothing in is drawn empty.
+    /// One grouped scan by raw date, folded into periods here: cheaper than a date function on every row.
     /// </summary>
-    public static async Task<TimelineSummary> SummarizeAsync(IQueryable<Item> filtered, Zoom zoom, CancellationToken ct = default)
+    public static async Task<TimelineSummary> SummarizeAsync(TrackerDbContext db, TimelineFilter view, CancellationToken ct = default)
     {
+        var zoom = view.Zoom;
         // Grouped in the covering index's column order (DateEnd included), so SQLite needs no temporary b-tree.
-        var rows = await filtered.GroupBy(i => new { i.DateStart, i.DateEnd, i.DateEstimated, i.Stance })
+        var rows = await Filter(db, view).GroupBy(i => new { i.DateStart, i.DateEnd, i.DateEstimated, i.Stance })
             .Select(g => new { g.Key.DateStart, g.Key.DateEstimated, g.Key.Stance, Count = g.Count() })
             .ToListAsync(ct);
         var lanes = rows.GroupBy(r => r.DateStart is null ? Lane.Undated : r.DateEstimated ? Lane.Estimated : Lane.Dated)
@@ -143,7 +152,14 @@ public static class TimelineQuery
         var dated = rows.Where(r => r.DateStart is not null).ToList();
         var periods = new List<PeriodCount>();
         if (dated.Count == 0) return new TimelineSummary(lanes, periods, zoom);
+        // The store's range, within the view's from/to when it has them; widened to hold every item of the view (a view
+        // of rejected items may reach past it, and an item of a year starts before a from in its middle).
         var (min, max) = (dated.Min(r => r.DateStart!.Value), dated.Max(r => r.DateStart!.Value));
+        if (await StoreRangeAsync(db, ct) is (var storeFirst, var storeLast))
+        {
+            min = Min(min, view.FromDate is { } from && from > storeFirst ? from : storeFirst);
+            max = Max(max, view.ToDate is { } to && to < storeLast ? to : storeLast);
+        }
         // A page draws every period between the first and the last: a wide span is shown in quarters, then in years,
         // and beyond MaxPeriods years only the latest are drawn, so no date makes the chart (and each open page) thousands of bars long.
         while (zoom != Zoom.Year && PeriodsBetween(min, max, zoom) > MaxPeriods) zoom--;
@@ -160,6 +176,21 @@ public static class TimelineQuery
                 c.GetValueOrDefault(Stance.Mixed), c.GetValueOrDefault(Stance.None)));
         }
         return new TimelineSummary(lanes, periods, zoom);
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    /// <summary>
+    /// The first and last date of every item the timeline can show (off-topic ones too, not rejected ones): the chart's
+    /// axis for every view. Two walks of the timeline index that stop at their first row.
+    /// </summary>
+    public static async Task<(DateOnly First, DateOnly Last)?> StoreRangeAsync(TrackerDbContext db, CancellationToken ct = default)
+    {
+        var shown = db.Items.AsNoTracking().Where(i => i.DateStart != null && i.Status != ReviewStatus.Rejected);
+        var first = await shown.OrderBy(i => i.DateStart).Select(i => i.DateStart).FirstOrDefaultAsync(ct);
+        var last = await shown.OrderByDescending(i => i.DateStart).Select(i => i.DateStart).FirstOrDefaultAsync(ct);
+        return first is { } f && last is { } l ? (f, l) : null;
     }
 
     /// <summary>The most bars a chart draws: twenty years of months.</summary>

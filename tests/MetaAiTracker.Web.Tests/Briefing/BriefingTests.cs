@@ -70,7 +70,7 @@ public class BriefingTests : IAsyncLifetime
         Assert.Contains("الأحداث الرئيسية", text);
 
         // Every source number an item carries is a numbered source, and every source is cited.
-        var cited = model.Events.Concat(model.Quotes).Concat(model.OpenClaims).Concat(model.ClosedClaims).Select(i => i.Source).ToHashSet();
+        var cited = model.Milestones.Concat(model.Events).Concat(model.Quotes).Concat(model.OpenClaims).Concat(model.ClosedClaims).Select(i => i.Source).ToHashSet();
         Assert.Equal(Enumerable.Range(1, model.Sources.Count), cited.Order());
         Assert.All(model.Sources, s => Assert.Contains($"id=\"source-{s.Number}\"", html));
         Assert.All(cited, n => Assert.Contains($"المصدر {n}", text));
@@ -311,12 +311,46 @@ public class BriefingTests : IAsyncLifetime
     {
         var shifts = BriefingQuery.Shifts(
         [
-            new PeriodCount(new DateOnly(2025, 1, 1), 4, 0, 0, 0), new PeriodCount(new DateOnly(2025, 2, 1), 0, 0, 0, 5),
-            new PeriodCount(new DateOnly(2025, 3, 1), 1, 3, 0, 0), new PeriodCount(new DateOnly(2025, 4, 1), 1, 1, 0, 0),
+            new PeriodCount(new DateOnly(2025, 1, 1), 8, 0, 0, 0), new PeriodCount(new DateOnly(2025, 2, 1), 0, 0, 0, 5),
+            new PeriodCount(new DateOnly(2025, 3, 1), 2, 6, 0, 0), new PeriodCount(new DateOnly(2025, 4, 1), 3, 3, 0, 0),
         ]);
 
         Assert.Equal([(new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 1), -1.5), (new DateOnly(2025, 3, 1), new DateOnly(2025, 4, 1), 0.5)],
             shifts.Select(s => (s.From, s.To, s.Change)));
+    }
+
+    [Fact]
+    public void APeriodOfOneItemYieldsNoShiftItIsSkippedAsOnTheChart()
+    {
+        // One open item, then one closed: read naively, a swing from +1.00 to −1.00.
+        var lone = BriefingQuery.Shifts([new PeriodCount(new DateOnly(2025, 1, 1), 1, 0, 0, 0), new PeriodCount(new DateOnly(2025, 2, 1), 0, 1, 0, 3)]);
+        var between = BriefingQuery.Shifts(
+        [
+            new PeriodCount(new DateOnly(2025, 1, 1), 5, 0, 0, 0), new PeriodCount(new DateOnly(2025, 2, 1), 0, 1, 0, 0),
+            new PeriodCount(new DateOnly(2025, 3, 1), 1, PeriodCount.MinItemsForBalance - 1, 0, 0),
+        ]);
+
+        Assert.Empty(lone);
+        Assert.Equal([(new DateOnly(2025, 1, 1), new DateOnly(2025, 3, 1))], between.Select(s => (s.From, s.To)));
+    }
+
+    [Fact]
+    public async Task TheSummaryListsTheViewsMilestonesAndItsShiftsOnlyBetweenPeriodsWithABalance()
+    {
+        var service = _store.Services.GetRequiredService<BriefingService>();
+        var model = await service.ModelAsync(new TimelineFilter(), "ar", "test");
+        var html = await _store.Services.GetRequiredService<BriefingPdf>().RenderHtmlAsync(model);
+
+        await using var db = await _store.DbAsync();
+        var expected = await db.Items.Where(i => i.IsMilestone && i.DateStart != null && i.Status != ReviewStatus.Rejected).OrderBy(i => i.DateStart).Select(i => i.Id).ToListAsync();
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, model.Milestones.Select(m => m.Id));
+        Assert.All(expected, id => Assert.Contains($"<li data-item=\"{id}\"", html));
+        var balanced = model.Periods.Where(p => p.Open + p.Closed >= PeriodCount.MinItemsForBalance).Select(p => p.Period).ToHashSet();
+        Assert.All(model.Shifts, s => Assert.True(balanced.Contains(s.From) && balanced.Contains(s.To), $"{s.From} → {s.To}"));
+        // The chart in the briefing marks them too, with its legend.
+        Assert.Contains("class=\"milestone-mark\"", html);
+        Assert.Contains("يظهر حيث في الفترة 5 عناصر", System.Net.WebUtility.HtmlDecode(html));
     }
 
     [Fact]

@@ -151,22 +151,22 @@ public class ComponentRenderTests : BunitContext, IAsyncLifetime
     [InlineData("زوكربيرج يطلق Llama 3.1", "rtl")]
     [InlineData("Meta weighs Google models", "ltr")]
     public void ATitleTakesTheDirectionOfItsLanguageNotOfItsFirstLetter(string title, string dir) =>
-        Assert.Equal(dir, TextDirection.Of(title));
+        Assert.Equal(dir, Bidi.Dir(title));
 
     [Fact]
     public void EachChartBarLinksToTheTimelineNarrowedToItsMonth()
     {
         var filter = new TimelineFilter { Themes = ["talent"] };
         var cut = Render<StanceChart>(p => p
-            .Add(c => c.Periods, [new PeriodCount(new DateOnly(2025, 6, 1), 3, 1, 0, 2), new PeriodCount(new DateOnly(2025, 7, 1), 0, 4, 1, 0)])
+            .Add(c => c.Periods, [new PeriodCount(new DateOnly(2025, 6, 1), 4, 1, 0, 2), new PeriodCount(new DateOnly(2025, 7, 1), 0, 5, 1, 0)])
             .Add(c => c.Link, d => filter.Narrowed(d, Zoom.Month).Href()));
 
         var bars = cut.FindAll("a.chart-bar");
         Assert.Equal(2, bars.Count);
         Assert.Equal("/?theme=talent&from=2025-07&to=2025-07", bars[1].GetAttribute("href"));
-        Assert.Contains("مغلق 4", bars[1].QuerySelector("title")!.TextContent);
-        // The balance line: +0.5 for 3 open against 1 closed, -1 for 4 closed and none open.
-        Assert.Contains("الميزان +0.50", bars[0].QuerySelector("title")!.TextContent);
+        Assert.Contains("مغلق 5", bars[1].QuerySelector("title")!.TextContent);
+        // The balance line: +0.6 for 4 open against 1 closed, -1 for 5 closed and none open.
+        Assert.Contains("الميزان +0.60", bars[0].QuerySelector("title")!.TextContent);
         Assert.Contains("الميزان -1.00", bars[1].QuerySelector("title")!.TextContent);
         Assert.Equal(2, cut.Find("polyline.balance").GetAttribute("points")!.Split(' ').Length);
     }
@@ -176,12 +176,14 @@ public class ComponentRenderTests : BunitContext, IAsyncLifetime
     {
         var cut = Render<StanceChart>(p => p.Add(c => c.Periods,
         [
-            new PeriodCount(new DateOnly(2025, 1, 1), 2, 0, 0, 0), new PeriodCount(new DateOnly(2025, 2, 1), 1, 1, 0, 0),
-            new PeriodCount(new DateOnly(2025, 3, 1), 0, 0, 0, 3), new PeriodCount(new DateOnly(2025, 4, 1), 0, 2, 0, 0),
+            new PeriodCount(new DateOnly(2025, 1, 1), 5, 0, 0, 0), new PeriodCount(new DateOnly(2025, 2, 1), 3, 3, 0, 0),
+            new PeriodCount(new DateOnly(2025, 3, 1), 0, 0, 0, 3), new PeriodCount(new DateOnly(2025, 4, 1), 0, 6, 0, 0),
         ]));
 
+        // A run of two periods is a line; the lone period after the gap is a point, not a line.
         var runs = cut.FindAll("polyline.balance").Select(l => l.GetAttribute("points")!.Split(' ').Length).ToList();
-        Assert.Equal([2, 2], runs);
+        Assert.Equal([2], runs);
+        Assert.Equal(3, cut.FindAll("circle.balance-point").Count);
     }
 
     [Fact]

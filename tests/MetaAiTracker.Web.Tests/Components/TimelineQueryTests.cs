@@ -23,7 +23,7 @@ public class TimelineQueryTests : IAsyncLifetime
         await using var db = await _store.DbAsync();
         var rows = await TimelineQuery.PageAsync(db, TimelineQuery.Filter(db, TimelineFilter.FromUri(query), forPage: true), 0, 10_000);
         // Both shapes of the query (per-row tests for pages, sets for counts) select the same items.
-        Assert.Equal(rows.Count, (await TimelineQuery.SummarizeAsync(TimelineQuery.Filter(db, TimelineFilter.FromUri(query)), Zoom.Month)).Total);
+        Assert.Equal(rows.Count, (await TimelineQuery.SummarizeAsync(db, TimelineFilter.FromUri(query))).Total);
         var ids = rows.Select(r => r.Id).ToList();
         return await db.Items.Include(i => i.Themes).Include(i => i.Actors).Include(i => i.Article).Where(i => ids.Contains(i.Id)).ToListAsync();
     }
@@ -108,9 +108,9 @@ public class TimelineQueryTests : IAsyncLifetime
     {
         await using var db = await _store.DbAsync();
         var filtered = TimelineQuery.Filter(db, new TimelineFilter());
-        var months = await TimelineQuery.SummarizeAsync(filtered, Zoom.Month);
+        var months = await TimelineQuery.SummarizeAsync(db, new TimelineFilter());
         var (periods, lanes) = (months.Periods, months.Lanes);
-        var quarters = (await TimelineQuery.SummarizeAsync(filtered, Zoom.Quarter)).Periods;
+        var quarters = (await TimelineQuery.SummarizeAsync(db, new TimelineFilter { Zoom = Zoom.Quarter })).Periods;
         var total = await filtered.CountAsync();
 
         Assert.Equal(total, lanes.Values.Sum());

@@ -83,6 +83,28 @@ public class TrackerExportTests
         Assert.Equal("\"a,b\"", TrackerExport.Csv("a,b"));
     }
 
+    [Fact]
+    public async Task EveryExportedItemSaysWhetherItIsAMilestone()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync([TestStore.SeedsDir]);
+        List<int> milestones;
+        await using (var db = await store.DbAsync())
+            milestones = await db.Items.Where(i => i.IsMilestone).Select(i => i.Id).OrderBy(i => i).ToListAsync();
+
+        using var doc = await ExportAsync(store, includeText: false);
+        await using var csvDb = await store.DbAsync();
+        using var ms = new MemoryStream();
+        await TrackerExport.WriteCsvAsync(csvDb, ms);
+
+        var items = new[] { "quotes", "events", "claims" }.SelectMany(k => doc.RootElement.GetProperty(k).EnumerateArray()).ToList();
+        Assert.All(items, i => Assert.True(i.TryGetProperty("isMilestone", out _)));
+        Assert.Equal(milestones, items.Where(i => i.GetProperty("isMilestone").GetBoolean()).Select(i => i.GetProperty("id").GetInt32()).Order());
+        var csv = Encoding.UTF8.GetString(ms.ToArray()).TrimStart('\uFEFF');
+        Assert.EndsWith(",status,isMilestone", csv[..csv.IndexOf('\r')]);
+        Assert.NotEmpty(milestones);
+    }
+
     private static int CountRecords(string csv)
     {
         var records = 0;

@@ -323,6 +323,9 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.Property<bool>("Hedged")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsMilestone")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -370,6 +373,10 @@ namespace MetaAiTracker.Web.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("DateStart")
+                        .HasDatabaseName("IX_Items_Milestones")
+                        .HasFilter("\"IsMilestone\"");
 
                     b.HasIndex("SpeakerEntityId");
 
