@@ -114,8 +114,11 @@ public static class SearchIndex
         var conn = db.Database.GetDbConnection();
         if (conn.State != System.Data.ConnectionState.Open) await conn.OpenAsync(ct);
         await using var cmd = conn.CreateCommand();
-        // rowid follows ingestion order, so rowid DESC is the cheap newest-first order (arabic-notes §3.4).
-        cmd.CommandText = $"SELECT rowid FROM {table} WHERE {table} MATCH $q ORDER BY {(order == SearchOrder.Relevance ? "rank" : "rowid DESC")} LIMIT $n";
+        // rowid follows ingestion order, so rowid DESC is the cheap newest-first order (arabic-notes §3.4). By relevance,
+        // bm25() in this ORDER BY lets SQLite keep only the best n while it scores the hits; FTS5's own "ORDER BY rank"
+        // first sorts every hit in a nested statement (measured at 100,000 hits: 1.3 to 2 times as slow). Equal scores
+        // (the same text indexed twice) come newest first, so a page never depends on a sort's whim.
+        cmd.CommandText = $"SELECT rowid FROM {table} WHERE {table} MATCH $q ORDER BY {(order == SearchOrder.Relevance ? $"bm25({table}), rowid DESC" : "rowid DESC")} LIMIT $n";
         Parameter(cmd, "$q").Value = match;
         Parameter(cmd, "$n").Value = limit;
         var ids = new List<int>();
