@@ -92,6 +92,32 @@ public static class SearchIndex
     public static IQueryable<int> MatchingItemIds(TrackerDbContext db, string match) =>
         db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM ItemSearch WHERE ItemSearch MATCH {match}");
 
+    /// <summary>
+    /// Whether a page in date order finds its rows sooner by walking the timeline index and asking FTS5 about each row
+    /// it passes (about 50 × items ÷ hits rows) than by reading every hit, looking each up and sorting (in proportion to
+    /// the hits). A row walked and probed costs about <see cref="ProbeCostInHits"/> hits read (at 100,000 items the two
+    /// plans break even near 8,000 hits), so the walk wins once hits² ≥ that × 50 × items. Counting stops there, so a
+    /// common word is never counted through; both reads take well under a millisecond.
+    /// </summary>
+    public static bool IsCommonInItems(TrackerDbContext db, string match)
+    {
+        var items = db.Items.Max(i => (int?)i.Id) ?? 0;
+        var enough = (int)Math.Ceiling(Math.Sqrt(ProbeCostInHits * 50 * items));
+        return enough <= items && db.Database.SqlQuery<int>(
+            $"SELECT count(*) AS Value FROM (SELECT 1 FROM ItemSearch WHERE ItemSearch MATCH {match} LIMIT {enough})").Single() >= enough;
+    }
+
+    private const double ProbeCostInHits = 12;
+
+    /// <summary>
+    /// Merges the item index into one segment, which a per-row probe (<see cref="IsCommonInItems"/>) then seeks once: the
+    /// 20 segments that ingesting 5,883 articles left made a probe cost about 80 µs, one segment 4 µs. Merging 104,630
+    /// items took 1.1 s; an index already in one segment is left as it is (1 ms). The article index is not merged: it is
+    /// never probed per row, and bm25 over 100,000 articles ranked no measurably faster in one segment.
+    /// </summary>
+    public static Task OptimizeAsync(TrackerDbContext db, CancellationToken ct = default) =>
+        db.Database.ExecuteSqlRawAsync("INSERT INTO ItemSearch(ItemSearch) VALUES('optimize');", ct);
+
     /// <summary>How many articles and items match, for the result counts.</summary>
     public static async Task<(int Articles, int Items)> CountAsync(TrackerDbContext db, string? query, CancellationToken ct = default)
     {
