@@ -88,7 +88,7 @@ public static class DashboardHarness
                 Console.WriteLine($"first render / signed in: median {withAccount:F0} ms; anonymous read-only app, same store: median {withoutAccount:F0} ms");
                 await open.StopAsync();
             }
-            foreach (var path in new[] { "/", "/?theme=talent&stance=closed", "/search?q=%D8%B2%D9%88%D9%83%D8%B1%D8%A8%D9%8A%D8%B1%D8%AC", "/overview" })
+            foreach (var path in new[] { "/", "/?theme=talent&stance=closed", "/search?q=%D8%B2%D9%88%D9%83%D8%B1%D8%A8%D9%8A%D8%B1%D8%AC", "/search?order=relevance&q=%D8%B2%D9%88%D9%83%D8%B1%D8%A8%D9%8A%D8%B1%D8%AC", "/overview" })
             {
                 var render = await MedianAsync(Math.Max(5, reps / 3), () => http.GetStringAsync(path));
                 Console.WriteLine($"first render {path} (server-side prerender, full HTML): median {render:F0} ms");
@@ -113,14 +113,27 @@ public static class DashboardHarness
         });
         Console.WriteLine($"baseline (one item by primary key, new context): median {baseline:F2} ms");
         Console.WriteLine("view | first page (50 rows) | lanes + chart | milestones | theme counts (after first paint) | rows in view | card outline | first 50 cards | a page mid-list | cards");
-        foreach (var query in new[] { "/", "/?theme=talent", "/?stance=closed&from=2025-01", "/?kind=quote&speaker=mark-zuckerberg", "/?theme=openness&theme=talent&stance=closed&from=2025-01", "/?q=%D8%A7%D9%84%D9%85%D8%B5%D8%AF%D8%B1" })
+        // Free text: a very common word (المصدر, in 43% of items), the same in a theme's view, and a rare word (54 items).
+        var freeText = new[] { "/?q=" + Uri.EscapeDataString("المصدر"), "/?theme=talent&q=" + Uri.EscapeDataString("المصدر"), "/?q=" + Uri.EscapeDataString("الزمن") };
+        foreach (var query in new[] { "/", "/?theme=talent", "/?stance=closed&from=2025-01", "/?kind=quote&speaker=mark-zuckerberg", "/?theme=openness&theme=talent&stance=closed&from=2025-01" }.Concat(freeText))
         {
             var filter = TimelineFilter.FromUri(query);
-            var page = await MedianAsync(reps, async () =>
+            List<int> shown = [], before = [];
+            Func<Task> first = async () =>
             {
                 await using var db = await factory.CreateDbContextAsync();
-                await TimelineQuery.PageAsync(db, TimelineQuery.Filter(db, filter, forPage: true), 0, 50);
-            });
+                shown = [.. (await TimelineQuery.PageAsync(db, TimelineQuery.Filter(db, filter, forPage: true), 0, 50)).Select(r => r.Id)];
+            };
+            var page = filter.Query is null ? await MedianAsync(reps, first) : 0;
+            if (filter.Query is not null)
+            {
+                (page, var plain) = await MedianPairAsync(reps, first, async () =>
+                {
+                    await using var db = await factory.CreateDbContextAsync();
+                    before = [.. (await TimelineQuery.PageAsync(db, PlainFreeText(db, filter), 0, 50)).Select(r => r.Id)];
+                });
+                Console.WriteLine($"{query} first page through the FTS5 subquery (the plan before), runs alternating with the next line's: {plain:F1} ms; same rows: {before.SequenceEqual(shown)}");
+            }
             var total = 0;
             var summary = await MedianAsync(Math.Max(5, reps / 3), async () =>
             {
@@ -175,6 +188,27 @@ public static class DashboardHarness
             }
         }
 
+        if (args.Contains("--free-text"))
+        {
+            // Words from rare to very common (hits in 104,630 items: 980, 5,777, 9,217, 18,162, 45,310, 72,965), each in
+            // views where it is common or rare: the plan the page takes against the plain set, first page of 50.
+            foreach (var view in new[] { "/", "/?theme=talent", "/?stance=closed&from=2025-01", "/?kind=quote&speaker=mark-zuckerberg" })
+                foreach (var word in new[] { "غرار", "اي", "كبير", "مارك", "مصدر", "في" })
+                {
+                    var filter = TimelineFilter.FromUri(view + (view.Contains('?') ? "&" : "?") + "q=" + Uri.EscapeDataString(word));
+                    var (now, plain) = await MedianPairAsync(Math.Max(5, reps / 3), async () =>
+                    {
+                        await using var db = await factory.CreateDbContextAsync();
+                        await TimelineQuery.PageAsync(db, TimelineQuery.Filter(db, filter, forPage: true), 0, 50);
+                    }, async () =>
+                    {
+                        await using var db = await factory.CreateDbContextAsync();
+                        await TimelineQuery.PageAsync(db, PlainFreeText(db, filter), 0, 50);
+                    });
+                    Console.WriteLine($"free text {view} «{word}»: first page {now:F1} ms, through the FTS5 subquery {plain:F1} ms");
+                }
+        }
+
         // 3. Search over 100,000 articles: the index holds each synthetic article's shadow many times over.
         if (!reuse) await FillSearchAsync(factory, searchArticles);
         foreach (var q in new[] { "زوكربيرج", "بالذكاء الاصطناعي", "المصدر المفتوح", "سوبر" })
@@ -184,16 +218,29 @@ public static class DashboardHarness
                 await using var db = await factory.CreateDbContextAsync();
                 await SearchIndex.SearchArticlesAsync(db, q, SearchOrder.Newest, 50);
             });
-            var relevance = await MedianAsync(Math.Max(5, reps / 3), async () =>
+            // Beside it, in alternating runs: the query as it was, FTS5's own ORDER BY rank. (Which of the filler's 50
+            // copies of a text come first differs between the two: equal scores were in no defined order before.)
+            var (relevance, byRank) = await MedianPairAsync(Math.Max(5, reps / 3), async () =>
             {
                 await using var db = await factory.CreateDbContextAsync();
                 await SearchIndex.SearchArticlesAsync(db, q, SearchOrder.Relevance, 50);
+            }, async () =>
+            {
+                await using var db = await factory.CreateDbContextAsync();
+                await db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM ArticleSearch WHERE ArticleSearch MATCH {SearchText.ToMatchQuery(q)} ORDER BY rank LIMIT 50").ToListAsync();
             });
             int hits;
             await using (var db = await factory.CreateDbContextAsync()) hits = (await SearchIndex.CountAsync(db, q)).Articles;
-            Console.WriteLine($"search «{q}» over {searchArticles} articles: newest-first {newest:F1} ms, by relevance {relevance:F1} ms ({hits} hits)");
+            Console.WriteLine($"search «{q}» over {searchArticles} articles: newest-first {newest:F1} ms, by relevance {relevance:F1} ms (ORDER BY rank as before: {byRank:F1} ms) ({hits} hits)");
         }
 
+    }
+
+    /// <summary>A view's page as it was before pages probed FTS5 per row: the word's hits as an IN set, whatever the word.</summary>
+    private static IQueryable<Item> PlainFreeText(TrackerDbContext db, TimelineFilter filter)
+    {
+        var hits = SearchIndex.MatchingItemIds(db, SearchText.ToMatchQuery(filter.Query)!);
+        return TimelineQuery.Filter(db, filter with { Query = null }, forPage: true).Where(i => hits.Contains(i.Id));
     }
 
     private static async Task<int> BuildStoreAsync(string dir, string dbPath, int targetItems)
@@ -310,6 +357,26 @@ public static class DashboardHarness
         }
         times.Sort();
         return times[times.Count / 2];
+    }
+
+    /// <summary>Medians of two measurements taken in alternating runs, so a burst of load on the machine hits both alike.</summary>
+    private static async Task<(double A, double B)> MedianPairAsync(int reps, Func<Task> a, Func<Task> b)
+    {
+        await a();
+        await b();
+        var (ta, tb) = (new List<double>(reps), new List<double>(reps));
+        for (var k = 0; k < reps; k++)
+        {
+            var sw = Stopwatch.StartNew();
+            await a();
+            ta.Add(sw.Elapsed.TotalMilliseconds);
+            sw.Restart();
+            await b();
+            tb.Add(sw.Elapsed.TotalMilliseconds);
+        }
+        ta.Sort();
+        tb.Sort();
+        return (ta[reps / 2], tb[reps / 2]);
     }
 
     private static int Arg(string[] args, string name, int fallback)
