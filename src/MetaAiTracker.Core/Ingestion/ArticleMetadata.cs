@@ -114,10 +114,10 @@ public sealed partial record ArticleMetadata(string? Title, string? Url, string?
         return rest.Length == 0 || Leftover().IsMatch(rest) ? only.Range : null;
     }
 
+    // The normalizer's own fold for digits (Arabic-Indic and Persian to Latin), and nothing else of it.
     private static string LatinDigits(string s) => string.Create(s.Length, s, (span, src) =>
     {
-        for (var i = 0; i < src.Length; i++)
-            span[i] = src[i] switch { >= '\u0660' and <= '\u0669' => (char)('0' + src[i] - '\u0660'), >= '\u06F0' and <= '\u06F9' => (char)('0' + src[i] - '\u06F0'), var c => c };
+        for (var i = 0; i < src.Length; i++) span[i] = char.IsDigit(src[i]) ? Text.ArabicNormalizer.Fold(src[i]) : src[i];
     });
 
     // What may stand beside a date in a field or a date line: في، بتاريخ، a weekday, and punctuation.

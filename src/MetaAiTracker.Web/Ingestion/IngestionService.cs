@@ -232,12 +232,22 @@ public sealed class IngestionService(
     /// </summary>
     public async Task<ReextractSummary> ReextractAsync(int? articleId = null, CancellationToken ct = default)
     {
-        var byKind = new Dictionary<ItemKind, KindChange>();
-        var keptCount = 0;
-        var lexicon = await LoadLexiconAsync(ct);
         List<int> ids;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
             ids = await db.Articles.Where(a => articleId == null || a.Id == articleId).Select(a => a.Id).ToListAsync(ct);
+        return await ReextractAsync(ids, null, ct);
+    }
+
+    /// <summary>
+    /// Re-extracts the given articles, each in its own transaction, with the lexicon read once for the run;
+    /// <paramref name="afterEach"/> hears the summary so far after every article (the admin page's progress).
+    /// </summary>
+    public async Task<ReextractSummary> ReextractAsync(IReadOnlyList<int> ids, Action<int, ReextractSummary>? afterEach, CancellationToken ct = default)
+    {
+        var byKind = new Dictionary<ItemKind, KindChange>();
+        var keptCount = 0;
+        var lexicon = await LoadLexiconAsync(ct);
+        var done = 0;
         foreach (var id in ids)
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -270,6 +280,7 @@ public sealed class IngestionService(
             using (var proposals = new EntityProposalWriter(db)) proposals.Write(article.Id, extraction.VariantProposals, extraction.EntityProposals);
             await SearchIndex.ReindexArticleAsync(db, article, fresh, ct);
             await tx.CommitAsync(ct);
+            afterEach?.Invoke(++done, new ReextractSummary(done, new Dictionary<ItemKind, KindChange>(byKind), keptCount));
         }
         return new ReextractSummary(ids.Count, byKind, keptCount);
     }

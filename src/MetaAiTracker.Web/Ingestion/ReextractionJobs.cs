@@ -57,15 +57,11 @@ public sealed class ReextractionJobs(IngestionService ingestion, IDbContextFacto
     {
         try
         {
-            foreach (var id in ids)
+            // One run, so the lexicon is read once rather than once per article.
+            await ingestion.ReextractAsync(ids, (done, s) =>
             {
-                stopping.ThrowIfCancellationRequested();
-                var s = await ingestion.ReextractAsync(id, stopping);
-                lock (_gate) _current = _current! with
-                {
-                    Done = _current.Done + 1, Added = _current.Added + s.Added, Removed = _current.Removed + s.Removed, Unchanged = _current.Unchanged + s.Unchanged,
-                };
-            }
+                lock (_gate) _current = _current! with { Done = done, Added = s.Added, Removed = s.Removed, Unchanged = s.Unchanged };
+            }, stopping);
             lock (_gate) _current = _current! with { FinishedAt = clock.GetUtcNow() };
             logger.LogInformation("Re-extracted {Articles} articles ({Reason})", ids.Count, _current.Reason);
         }
