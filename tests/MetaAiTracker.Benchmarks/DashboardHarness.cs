@@ -69,6 +69,7 @@ public static class DashboardHarness
         using var http = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(baseUrl) };
         await SignInAsync(http);
         await http.GetStringAsync("/");
+        if (args.Contains("--compare-indexes")) await CompareIndexesAsync(factory, dbPath, http, reps);
         if (!memoryOnly)
         {
             var cssBaseline = await MedianAsync(reps, () => http.GetStringAsync("/css/app.css"));
@@ -218,22 +219,102 @@ public static class DashboardHarness
                 await using var db = await factory.CreateDbContextAsync();
                 await SearchIndex.SearchArticlesAsync(db, q, SearchOrder.Newest, 50);
             });
-            // Beside it, in alternating runs: the query as it was, FTS5's own ORDER BY rank. (Which of the filler's 50
-            // copies of a text come first differs between the two: equal scores were in no defined order before.)
-            var (relevance, byRank) = await MedianPairAsync(Math.Max(5, reps / 3), async () =>
+            // Beside it, in alternating runs: the query as it was before issue 13's bound, every hit scored by bm25.
+            var match = SearchText.ToMatchQuery(q);
+            List<int> bounded = [], full = [];
+            var (relevance, everyHit) = await MedianPairAsync(Math.Max(5, reps / 3), async () =>
             {
                 await using var db = await factory.CreateDbContextAsync();
-                await SearchIndex.SearchArticlesAsync(db, q, SearchOrder.Relevance, 50);
+                bounded = await SearchIndex.SearchArticlesAsync(db, q, SearchOrder.Relevance, 50);
             }, async () =>
             {
                 await using var db = await factory.CreateDbContextAsync();
-                await db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM ArticleSearch WHERE ArticleSearch MATCH {SearchText.ToMatchQuery(q)} ORDER BY rank LIMIT 50").ToListAsync();
+                full = await db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM ArticleSearch WHERE ArticleSearch MATCH {match} ORDER BY bm25(ArticleSearch), rowid DESC LIMIT 50").ToListAsync();
             });
+            if (args.Contains("--ranked-sweep"))
+                foreach (var ranked in new[] { 5_000, 10_000, 20_000, 40_000 })
+                {
+                    var (sweep, _) = await MedianPairAsync(Math.Max(5, reps / 3), async () =>
+                    {
+                        await using var db = await factory.CreateDbContextAsync();
+                        await db.Database.SqlQuery<int>($"SELECT rowid AS Value FROM (SELECT rowid, bm25(ArticleSearch) AS score FROM ArticleSearch WHERE ArticleSearch MATCH {match} ORDER BY rowid DESC LIMIT {ranked}) ORDER BY score, rowid DESC LIMIT 50").ToListAsync();
+                    }, () => Task.CompletedTask);
+                    Console.WriteLine($"search «{q}» by relevance over the newest {ranked} hits: {sweep:F1} ms");
+                }
             int hits;
             await using (var db = await factory.CreateDbContextAsync()) hits = (await SearchIndex.CountAsync(db, q)).Articles;
-            Console.WriteLine($"search «{q}» over {searchArticles} articles: newest-first {newest:F1} ms, by relevance {relevance:F1} ms (ORDER BY rank as before: {byRank:F1} ms) ({hits} hits)");
+            Console.WriteLine($"search «{q}» over {searchArticles} articles: newest-first {newest:F1} ms, by relevance {relevance:F1} ms (every hit scored, as before: {everyHit:F1} ms; {bounded.Intersect(full).Count()} of its top 50 in both, same first hit: {bounded.FirstOrDefault() == full.FirstOrDefault()}) ({hits} hits)");
         }
 
+    }
+
+    /// <summary>
+    /// Issue 13's indexes (IX_Articles_OffTopic, IX_Items_Cards) against the store without them, in the same process
+    /// and alternating runs: a copy of the store with the migration's indexes undone and the old article index
+    /// (IX_Items_ArticleId_Start) back with its statistics, queried by the same code, and a second app serving it.
+    /// </summary>
+    private static async Task CompareIndexesAsync(IDbContextFactory<TrackerDbContext> factory, string dbPath, HttpClient http, int reps)
+    {
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+            foreach (var s in await db.Database.SqlQueryRaw<string>("SELECT idx || ': ' || stat AS Value FROM sqlite_stat1 WHERE tbl IN ('Items', 'Articles')").ToListAsync())
+                Console.WriteLine("statistics: " + s);
+        }
+        var beforePath = Path.Combine(Path.GetDirectoryName(dbPath)!, "before-indexes.db");
+        File.Copy(dbPath, beforePath, overwrite: true);
+        await using (var conn = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={beforePath};Pooling=False"))
+        {
+            await conn.OpenAsync();
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = """
+                DROP INDEX IF EXISTS IX_Articles_OffTopic; DROP INDEX IF EXISTS IX_Items_Cards;
+                CREATE INDEX IF NOT EXISTS IX_Items_ArticleId_Start ON Items (ArticleId, Start); ANALYZE IX_Items_ArticleId_Start;
+                """;
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Tracker:Database"] = beforePath }).Build();
+        await using var services = new ServiceCollection().AddLogging(b => b.SetMinimumLevel(LogLevel.Error)).AddTrackerCore(config).BuildServiceProvider();
+        var before = services.GetRequiredService<IDbContextFactory<TrackerDbContext>>();
+        Console.WriteLine("view | first page (50 rows), with / without the indexes | card outline | first 50 cards | 50 cards mid-list");
+        foreach (var query in new[] { "/", "/?theme=talent", "/?stance=closed&from=2025-01", "/?kind=quote&speaker=mark-zuckerberg", "/?q=" + Uri.EscapeDataString("المصدر"), "/?q=" + Uri.EscapeDataString("الزمن") })
+        {
+            var filter = TimelineFilter.FromUri(query);
+            Func<Task> Page(IDbContextFactory<TrackerDbContext> f) => async () =>
+            {
+                await using var db = await f.CreateDbContextAsync();
+                await TimelineQuery.PageAsync(db, TimelineQuery.Filter(db, filter, forPage: true), 0, 50);
+            };
+            var outlines = new Dictionary<IDbContextFactory<TrackerDbContext>, TimelineOutline>();
+            Func<Task> Outline(IDbContextFactory<TrackerDbContext> f) => async () =>
+            {
+                await using var db = await f.CreateDbContextAsync();
+                outlines[f] = await TimelineCards.OutlineAsync(TimelineQuery.Filter(db, filter), filter.Zoom);
+            };
+            Func<Task> Cards(IDbContextFactory<TrackerDbContext> f, bool mid) => async () =>
+            {
+                await using var db = await f.CreateDbContextAsync();
+                var outline = outlines[f];
+                await TimelineCards.PageAsync(db, TimelineQuery.Filter(db, filter, forPage: true), outline, mid ? outline.Total / 2 : 0, 50);
+            };
+            var page = await MedianPairAsync(reps, Page(factory), Page(before));
+            var outline = await MedianPairAsync(Math.Max(5, reps / 2), Outline(factory), Outline(before));
+            if (!outlines[factory].Sections.SequenceEqual(outlines[before].Sections)) throw new InvalidOperationException($"{query}: the outlines differ");
+            var first = await MedianPairAsync(reps, Cards(factory, false), Cards(before, false));
+            var mid = await MedianPairAsync(reps, Cards(factory, true), Cards(before, true));
+            Console.WriteLine($"{query} | {page.A:F1} / {page.B:F1} ms | {outline.A:F1} / {outline.B:F1} ms | {first.A:F1} / {first.B:F1} ms | {mid.A:F1} / {mid.B:F1} ms");
+        }
+        await using var app = WebApp.Create(["--Serilog:MinimumLevel:Default=Warning"], database: beforePath,
+            configure: b => b.WebHost.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0)));
+        await app.StartAsync();
+        using var old = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = new Uri(app.Urls.First()) };
+        await SignInAsync(old);
+        foreach (var path in new[] { "/", "/?theme=talent&stance=closed", "/?q=" + Uri.EscapeDataString("الزمن") })
+        {
+            var (with, without) = await MedianPairAsync(Math.Max(5, reps / 2), () => http.GetStringAsync(path), () => old.GetStringAsync(path));
+            Console.WriteLine($"first render {path}, with / without the indexes: {with:F0} / {without:F0} ms");
+        }
+        await app.StopAsync();
     }
 
     /// <summary>A view's page as it was before pages probed FTS5 per row: the word's hits as an IN set, whatever the word.</summary>

@@ -33,20 +33,25 @@ public static class IngestHarness
 
         var floor = new List<double>();
         var full = new List<double>();
+        var oldIndexes = new List<double>();
+        // --old-indexes: end-to-end again, alternating, into stores with issue 13's item and article indexes undone.
+        var withOld = args.Contains("--old-indexes");
         for (var r = 0; r < runs; r++)
         {
             floor.Add(await TimeAsync(dir, $"floor{r}", count, FloorAsync, corpus));
             full.Add(await TimeAsync(dir, $"full{r}", count, FullAsync, corpus));
+            if (withOld) oldIndexes.Add(await TimeAsync(dir, $"old{r}", count, FullAsync, corpus, undoIndexes: true));
         }
         double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
         Console.WriteLine($"floor (read + insert, no extraction): median {Median(floor):F0} articles/s  runs: {string.Join(", ", floor.Select(x => x.ToString("F0")))}");
         Console.WriteLine($"end-to-end ingestion:                 median {Median(full):F0} articles/s  runs: {string.Join(", ", full.Select(x => x.ToString("F0")))}");
+        if (withOld) Console.WriteLine($"end-to-end, indexes before issue 13:  median {Median(oldIndexes):F0} articles/s  runs: {string.Join(", ", oldIndexes.Select(x => x.ToString("F0")))}");
         Console.WriteLine($"ratio end-to-end / floor: {Median(full) / Median(floor):F2}");
         Directory.Delete(dir, recursive: true);
         return 0;
     }
 
-    private static async Task<double> TimeAsync(string dir, string name, int count, Func<ServiceProvider, string, Task<int>> run, string corpus)
+    private static async Task<double> TimeAsync(string dir, string name, int count, Func<ServiceProvider, string, Task<int>> run, string corpus, bool undoIndexes = false)
     {
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -57,6 +62,11 @@ public static class IngestHarness
         services.AddTrackerCore(config);
         await using var sp = services.BuildServiceProvider();
         await TrackerDbSetup.MigrateAsync(sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>());
+        if (undoIndexes)
+        {
+            await using var db = await sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
+            await db.Database.ExecuteSqlRawAsync("DROP INDEX IX_Items_Cards; DROP INDEX IX_Articles_OffTopic; CREATE INDEX IX_Items_ArticleId_Start ON Items (ArticleId, Start);");
+        }
         var sw = Stopwatch.StartNew();
         var stored = await run(sp, corpus);
         sw.Stop();

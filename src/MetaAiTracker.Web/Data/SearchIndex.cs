@@ -88,7 +88,10 @@ public static class SearchIndex
         }
     }
 
-    /// <summary>Ids of articles matching <paramref name="query"/>, newest first or by bm25 relevance. Empty for a query with no word.</summary>
+    /// <summary>
+    /// Ids of articles matching <paramref name="query"/>, newest first or by bm25 relevance (among the newest
+    /// <see cref="RankedHits"/> hits). Empty for a query with no word.
+    /// </summary>
     public static Task<List<int>> SearchArticlesAsync(TrackerDbContext db, string? query, SearchOrder order, int limit, CancellationToken ct = default) =>
         SearchAsync(db, "ArticleSearch", query, order, limit, ct);
 
@@ -143,25 +146,39 @@ public static class SearchIndex
         return (reader.GetInt32(0), reader.GetInt32(1));
     }
 
-    private static async Task<List<int>> SearchAsync(TrackerDbContext db, string table, string? query, SearchOrder order, int limit, CancellationToken ct)
+    /// <summary>
+    /// The most hits a relevance search scores: the newest this many. bm25 costs about 0.6 µs per hit and word, so a word
+    /// in nearly every one of 100,000 articles took 60–130 ms to rank, and a word that common ranks little of use. A
+    /// query with fewer hits is ranked over all of them, exactly; beyond, the page says that only the newest were ranked.
+    /// The scores keep the whole index's statistics (FTS5 counts each word's documents itself), so they are the same.
+    /// </summary>
+    public const int RankedHits = 20_000;
+
+    private static async Task<List<int>> SearchAsync(TrackerDbContext db, string table, string? query, SearchOrder order, int limit, CancellationToken ct, int ranked = RankedHits)
     {
         var match = SearchText.ToMatchQuery(query);
         if (match is null) return [];
         var conn = db.Database.GetDbConnection();
         if (conn.State != System.Data.ConnectionState.Open) await conn.OpenAsync(ct);
         await using var cmd = conn.CreateCommand();
-        // rowid follows ingestion order, so rowid DESC is the cheap newest-first order (arabic-notes §3.4). By relevance,
-        // bm25() in this ORDER BY lets SQLite keep only the best n while it scores the hits; FTS5's own "ORDER BY rank"
-        // first sorts every hit in a nested statement (measured at 100,000 hits: 1.3 to 2 times as slow). Equal scores
-        // (the same text indexed twice) come newest first, so a page never depends on a sort's whim.
-        cmd.CommandText = $"SELECT rowid FROM {table} WHERE {table} MATCH $q ORDER BY {(order == SearchOrder.Relevance ? $"bm25({table}), rowid DESC" : "rowid DESC")} LIMIT $n";
+        // rowid follows ingestion order, so rowid DESC is the cheap newest-first order (arabic-notes §3.4), and the
+        // inner LIMIT stops FTS5 after the newest `ranked` hits, each scored as it is read. Equal scores (the same text
+        // indexed twice) come newest first, so a page never depends on a sort's whim.
+        cmd.CommandText = order == SearchOrder.Relevance
+            ? $"SELECT rowid FROM (SELECT rowid, bm25({table}) AS score FROM {table} WHERE {table} MATCH $q ORDER BY rowid DESC LIMIT $ranked) ORDER BY score, rowid DESC LIMIT $n"
+            : $"SELECT rowid FROM {table} WHERE {table} MATCH $q ORDER BY rowid DESC LIMIT $n";
         Parameter(cmd, "$q").Value = match;
         Parameter(cmd, "$n").Value = limit;
+        if (order == SearchOrder.Relevance) Parameter(cmd, "$ranked").Value = ranked;
         var ids = new List<int>();
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) ids.Add(reader.GetInt32(0));
         return ids;
     }
+
+    /// <summary>A relevance search over only the newest <paramref name="ranked"/> hits, for tests of the bound.</summary>
+    internal static Task<List<int>> SearchArticlesAsync(TrackerDbContext db, string? query, int limit, int ranked) =>
+        SearchAsync(db, "ArticleSearch", query, SearchOrder.Relevance, limit, default, ranked);
 
     public static DbParameter Parameter(DbCommand cmd, string name)
     {

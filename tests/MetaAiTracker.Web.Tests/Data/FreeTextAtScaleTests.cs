@@ -71,6 +71,8 @@ public class FreeTextAtScaleTests(ScaleStore scale) : IClassFixture<ScaleStore>
     {
         await using var db = await scale.Store.DbAsync();
         var match = SearchText.ToMatchQuery(word)!;
+        // Below the bound every hit is scored (BeyondTheBoundOnlyTheNewestHitsAreRanked tests past it).
+        Assert.True((await SearchIndex.CountAsync(db, word)).Items < SearchIndex.RankedHits);
         // The plain query: every hit with its score, sorted here.
         static List<int> Best(List<Scored> all) => [.. all.OrderBy(s => s.Rank).ThenByDescending(s => s.Id).Take(20).Select(s => s.Id)];
         var articles = Best(await db.Database.SqlQuery<Scored>($"SELECT rowid AS Id, rank AS Rank FROM ArticleSearch WHERE ArticleSearch MATCH {match}").ToListAsync());

@@ -107,6 +107,10 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.HasIndex("ContentHash")
                         .IsUnique();
 
+                    b.HasIndex("Id")
+                        .HasDatabaseName("IX_Articles_OffTopic")
+                        .HasFilter("NOT \"IsRelevant\"");
+
                     b.HasIndex("PublishedStart");
 
                     b.ToTable("Articles");
@@ -380,10 +384,11 @@ namespace MetaAiTracker.Web.Data.Migrations
 
                     b.HasIndex("SpeakerEntityId");
 
-                    b.HasIndex("ArticleId", "Start");
-
                     b.HasIndex("DateStart", "DateEnd", "DateEstimated", "Stance", "Status", "Kind", "ArticleId")
                         .HasDatabaseName("IX_Items_Timeline");
+
+                    b.HasIndex("ArticleId", "Start", "End", "Kind", "Status", "Stance", "DateStart", "DateEnd", "DateEstimated")
+                        .HasDatabaseName("IX_Items_Cards");
 
                     b.ToTable("Items");
                 });
