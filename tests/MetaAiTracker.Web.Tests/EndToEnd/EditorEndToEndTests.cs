@@ -127,6 +127,75 @@ public class EditorEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task AnEditorMovesAnItemsSpanBySelectingItsWordsNotByTypingOffsets()
+    {
+        int articleId, itemId;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync())
+        {
+            var item = await db.Items.Where(i => i.Kind == ItemKind.Claim && i.Status == ReviewStatus.Machine).OrderBy(i => i.ArticleId).ThenBy(i => i.Id).FirstAsync();
+            (articleId, itemId) = (item.ArticleId, item.Id);
+        }
+        var page = await app.OpenAsync($"/review/{articleId}", height: 1400, role: TrackerRoles.Editor);
+        var card = page.Locator($".review-item[data-item='{itemId}']");
+        await card.Locator("button.edit").ClickAsync();
+        await card.Locator(".span-preview").WaitForAsync();
+
+        // The last 25 characters of a plain run of the source text, selected as with the mouse.
+        var selected = await page.EvaluateAsync<string>("""
+            () => {
+              const root = document.querySelector('.review-grid .source-text');
+              const node = [...root.childNodes].reverse().find(n => n.nodeType === 3 && n.textContent.trim().length > 40);
+              const end = node.textContent.trimEnd().length;
+              const range = document.createRange();
+              range.setStart(node, end - 25); range.setEnd(node, end);
+              const sel = window.getSelection(); sel.removeAllRanges(); sel.addRange(range);
+              return range.toString();
+            }
+            """);
+        await card.Locator("button.span-from-selection").ClickAsync();
+        await page.WaitForFunctionAsync("([id, t]) => document.querySelector(`.review-item[data-item='${id}'] .span-preview`).textContent === t", new object[] { itemId, selected });
+        await AppFixture.ScreenshotAsync(page, "review-span-by-selection", fullPage: false);
+        await card.Locator("button.save").ClickAsync();
+        await page.WaitForSelectorAsync($".review-item[data-item='{itemId}'].status-edited");
+
+        await using var after = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
+        var moved = await after.Items.Include(i => i.Article).SingleAsync(i => i.Id == itemId);
+        Assert.Equal(selected, moved.Text);
+        Assert.Equal(selected, moved.Article!.Text[moved.Start..moved.End]);
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task AnEventsDateIsTypedAsArabicWritesItAndABadOneIsRefusedInArabicKeepingWhatWasTyped()
+    {
+        int articleId, itemId;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync())
+        {
+            var item = await db.Items.Where(i => i.Kind == ItemKind.Event && i.Status == ReviewStatus.Machine).OrderBy(i => i.Id).FirstAsync();
+            (articleId, itemId) = (item.ArticleId, item.Id);
+        }
+        var page = await app.OpenAsync($"/review/{articleId}", height: 1400, role: TrackerRoles.Editor);
+        var card = page.Locator($".review-item[data-item='{itemId}']");
+        await card.Locator("button.edit").ClickAsync();
+        await card.Locator("input[name=date]").FillAsync("الثلاثين من فبراير");
+        await page.Keyboard.PressAsync("Tab");
+        await card.Locator("button.save").ClickAsync();
+        var refusal = page.Locator(".review-error");
+        await refusal.WaitForAsync();
+        Assert.Contains("الثلاثين من فبراير", await refusal.InnerTextAsync());
+        Assert.Equal("الثلاثين من فبراير", await card.Locator("input[name=date]").InputValueAsync());
+
+        await card.Locator("input[name=date]").FillAsync("١٢ سبتمبر ٢٠٢٥");
+        await page.Keyboard.PressAsync("Tab");
+        await card.Locator("button.save").ClickAsync();
+        await page.WaitForSelectorAsync($".review-item[data-item='{itemId}'].status-edited");
+        await using var after = await app.Services.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync();
+        var dated = await after.Items.SingleAsync(i => i.Id == itemId);
+        Assert.Equal((new DateOnly(2025, 9, 12), MetaAiTracker.Core.Model.DateGranularity.Day), (dated.DateStart, dated.DateGranularity));
+        await page.CloseAsync();
+    }
+
+    [Fact]
     public async Task PickingMoreFilesThanTheLimitIsRefusedByNameInTheBrowserBeforeAnyIsSent()
     {
         var page = await app.OpenAsync("/articles/new", role: TrackerRoles.Editor);
