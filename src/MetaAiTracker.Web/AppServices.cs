@@ -52,10 +52,10 @@ public static class AppServices
         builder.AddTrackerSignIn(options);
 
         // Dashboard
-        // A pasted article travels in one circuit message; SignalR's 32 KB default would drop the circuit on a long
-        // article. Only signed-in accounts reach the hub (unless Tracker:AnonymousRead), and the reader's own limit applies after.
+        // A pasted article travels in one circuit message (TrackerOptions.MaxCircuitMessageBytes). Only signed-in
+        // accounts reach the hub (unless Tracker:AnonymousRead), and the reader's own limit applies after.
         builder.Services.AddRazorComponents().AddInteractiveServerComponents()
-            .AddHubOptions(o => o.MaximumReceiveMessageSize = options.MaxFileBytes + 1_000_000);
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = options.MaxCircuitMessageBytes);
         builder.Services.AddMudServices();
 
         // The API: enums by name both ways (a bare number means nothing to a script's reader), a missing field the

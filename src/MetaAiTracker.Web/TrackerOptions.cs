@@ -9,6 +9,12 @@ public sealed class TrackerOptions
     public string Seeds { get; set; } = "seeds";
     public bool IngestSeedsOnFirstStart { get; set; } = true;
     public long MaxFileBytes { get; set; } = 5_000_000;
+    /// <summary>
+    /// The largest message the live connection takes from a browser: a paste of <see cref="MaxFileBytes"/> travels in
+    /// one (SignalR's 32 KB default would drop the circuit on a long article), with room for its JSON escapes. The
+    /// add page checks both in the browser before sending, since a larger message drops the connection unanswered.
+    /// </summary>
+    public long MaxCircuitMessageBytes => MaxFileBytes + 1_000_000;
     /// <summary>Lets visitors who are not signed in read (never change) the dashboard. Off: they see only the sign-in page.</summary>
     public bool AnonymousRead { get; set; }
     public FetchOptions Fetch { get; set; } = new();

@@ -8,7 +8,18 @@ using MetaAiTracker.Web.Ingestion;
 namespace MetaAiTracker.Web.Editing;
 
 /// <summary>What the editor sets or confirms about a new article; null keeps what the file or page says.</summary>
-public sealed record ArticleDetails(string? Title = null, string? Source = null, string? Url = null, string? Published = null, bool PublishedEstimated = false);
+public sealed record ArticleDetails(string? Title = null, string? Source = null, string? Url = null, string? Published = null, bool PublishedEstimated = false)
+{
+    /// <summary>
+    /// The details each of <paramref name="files"/> uploaded together gets. A title and a URL name one article (the
+    /// same URL on three files made files 2 and 3 duplicates of 1), so with several files each keeps its own; an outlet
+    /// and a date are what a batch from one paper shares, so they apply to every file. The form says so.
+    /// </summary>
+    public ArticleDetails ForEachOf(int files) => files > 1 ? this with { Title = null, Url = null } : this;
+
+    /// <summary>Whether <see cref="ForEachOf"/> sets aside something the editor typed.</summary>
+    public bool OnlyForOneFile => !string.IsNullOrWhiteSpace(Title) || !string.IsNullOrWhiteSpace(Url);
+}
 
 /// <summary>
 /// Editors add articles by pasting text, uploading files or naming a URL. Each goes through the same reader and

@@ -109,7 +109,25 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         var published = article.Published;
         // Quotes and claims sit at the article's date; an event has only its own date (set below, or none).
         if (item.TakesArticleDate) item.SetDate(published);
+        // Without details from the caller, the item gets what the Core's rules read in its span, for the editor to
+        // confirm in the form that opens on it: an editor's item is then as complete as a machine one.
+        Core.Extraction.SpanReading? reading = null;
+        if (details is null && start >= 0 && end > start && end <= article.Text.Length)
+        {
+            reading = Core.Extraction.ExtractionPipeline.ReadSpan(article.Text, published, new Core.Model.TextSpan(start, end), await TrackerDbSetup.LoadLexiconAsync(db, ct));
+            details = new ItemEdit
+            {
+                Themes = [.. reading.Themes],
+                Stance = reading.Stance,
+                Amounts = kind == ItemKind.Event ? [.. reading.Amounts.Select(a => new AmountEdit(a.Value, a.Unit, a.Currency, a.Text))] : null,
+            };
+        }
         await ApplyAsync(item, (details ?? new ItemEdit()) with { Start = start, End = end }, db, ct);
+        if (reading is not null)
+        {
+            if (kind == ItemKind.Event && reading.Date is { } date) item.SetDate(date.Range, date.Text);
+            foreach (var id in reading.Actors.Where(id => !item.Actors.Any(a => a.EntityId == id))) item.Actors.Add(new ItemActor { EntityId = id });
+        }
         db.Items.Add(item);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);

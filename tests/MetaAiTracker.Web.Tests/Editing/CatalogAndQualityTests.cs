@@ -196,6 +196,28 @@ public class CatalogAndQualityTests
     }
 
     [Fact]
+    public async Task SeveralFilesUploadedWithTheDetailsFilledInAreEachStoredWithTheSharedOutletAndDate()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var intake = store.Services.GetRequiredService<ArticleIntake>();
+        // The form's title and URL name one article: given to three files, files 2 and 3 were refused as duplicates of 1.
+        var details = new ArticleDetails("عنوان واحد", "صحيفة الدفعة", "https://example.com/one-article", "12 سبتمبر 2025").ForEachOf(3);
+        var results = new List<IngestResult>();
+        foreach (var n in new[] { "أولى", "ثانية", "ثالثة" })
+            results.Add(await intake.UploadAsync(People.Editor, $"batch-{results.Count}.txt",
+                System.Text.Encoding.UTF8.GetBytes($"مقالة {n}\n\nقال مارك زوكربيرغ إن ميتا ستطلق نموذجًا مفتوحًا في المقالة ال{n} من الدفعة."), details));
+        Assert.All(results, r => Assert.Equal(IngestOutcome.Added, r.Outcome));
+
+        await using var db = await store.DbAsync();
+        var stored = await db.Articles.OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(3, stored.Count);
+        Assert.All(stored, a => Assert.Equal(("صحيفة الدفعة", new DateOnly(2025, 9, 12), (string?)null), (a.Source, a.PublishedStart, a.Url)));
+        Assert.Equal(3, stored.Select(a => a.Title).Distinct().Count());
+        // One file keeps every detail.
+        Assert.Equal(details with { Title = "عنوان واحد", Url = "https://example.com/one-article" }, new ArticleDetails("عنوان واحد", "صحيفة الدفعة", "https://example.com/one-article", "12 سبتمبر 2025").ForEachOf(1));
+    }
+
+    [Fact]
     public async Task AnUploadOrPasteWithBadInputIsRefusedWithItsReasonAndStoresNothing()
     {
         await using var store = await TestStore.CreateAsync();

@@ -270,4 +270,34 @@ public class ArticleDetailsTests
         Assert.Equal("item.date", conflict.Other?.Action);
     }
 
+    [Fact]
+    public async Task AnItemAddedFromASelectionGetsTheDateAmountsActorsThemesAndStanceTheRulesReadInIt()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var intake = store.Services.GetRequiredService<ArticleIntake>();
+        var review = store.Services.GetRequiredService<ReviewService>();
+        const string sentence = "وأعلنت ميتا في مارس 2026 أنها ستنفق 14.3 مليار دولار على مراكز بيانات لتدريب نماذج مفتوحة المصدر.";
+        var added = await intake.PasteAsync(People.Editor, "تقرير عن خطط ميتا\n\nقال محلل إن الخبر لم يكن مفاجئًا. " + sentence, false, new ArticleDetails(Published: "2026-04-02"));
+        int start;
+        await using (var db = await store.DbAsync())
+        {
+            var article = await db.Articles.SingleAsync(a => a.Id == added.ArticleId);
+            start = article.Text.IndexOf(sentence, StringComparison.Ordinal);
+            // The machine's own items over that sentence go, so the editor's item is the only one read there.
+            db.Items.RemoveRange(db.Items.Where(i => i.ArticleId == article.Id));
+            await db.SaveChangesAsync();
+        }
+
+        var item = await review.AddItemAsync(People.Editor, added.ArticleId!.Value, ItemKind.Event, start, start + sentence.Length);
+
+        await using var after = await store.DbAsync();
+        var stored = await after.Items.Include(i => i.Amounts).Include(i => i.Actors).Include(i => i.Themes).SingleAsync(i => i.Id == item.Id);
+        Assert.Equal((new DateOnly(2026, 3, 1), MetaAiTracker.Core.Model.DateGranularity.Month), (stored.DateStart, stored.DateGranularity));
+        var amount = Assert.Single(stored.Amounts);
+        Assert.Equal((14.3e9, "USD"), (amount.Value, amount.Currency));
+        Assert.Contains("meta", stored.Actors.Select(a => a.EntityId));
+        Assert.NotEmpty(stored.Themes);
+        Assert.Equal(MetaAiTracker.Core.Model.Stance.Open, stored.Stance);
+        Assert.Equal((ReviewStatus.Added, "huda"), (stored.Status, stored.AddedBy));
+    }
 }

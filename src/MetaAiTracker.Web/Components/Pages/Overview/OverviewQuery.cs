@@ -5,11 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MetaAiTracker.Web.Components.Pages.Overview;
 
-public sealed record ThemeStanceRow(string ThemeKey, int Open, int Closed, int Mixed, int None, int PreviousTotal, int PreviousBalance)
+public sealed record ThemeStanceRow(string ThemeKey, int Open, int Closed, int Mixed, int None, int PreviousTotal, int PreviousBalance, int PreviousLeaning = 0)
 {
     public int Total => Open + Closed + Mixed + None;
     /// <summary>Open minus closed: above zero the month leaned open.</summary>
     public int Balance => Open - Closed;
+    /// <summary>
+    /// Whether the shift between the months is worth a label: as for a period's balance on the chart, each month
+    /// needs <see cref="PeriodCount.MinItemsForBalance"/> open or closed items, or one article would read as a swing.
+    /// </summary>
+    public bool ShiftShown => Open + Closed >= PeriodCount.MinItemsForBalance && PreviousLeaning >= PeriodCount.MinItemsForBalance;
 }
 
 public sealed record SpeakerRow(string EntityId, int Quotes, int Open, int Closed);
@@ -34,7 +39,8 @@ public static class OverviewQuery
         int Get(Dictionary<(string, Stance), int> d, string k, Stance s) => d.GetValueOrDefault((k, s));
         return [.. now.Keys.Select(k => k.Item1).Union(before.Keys.Select(k => k.Item1)).Distinct()
             .Select(k => new ThemeStanceRow(k, Get(now, k, Stance.Open), Get(now, k, Stance.Closed), Get(now, k, Stance.Mixed), Get(now, k, Stance.None),
-                Enum.GetValues<Stance>().Sum(s => Get(before, k, s)), Get(before, k, Stance.Open) - Get(before, k, Stance.Closed)))
+                Enum.GetValues<Stance>().Sum(s => Get(before, k, s)), Get(before, k, Stance.Open) - Get(before, k, Stance.Closed),
+                Get(before, k, Stance.Open) + Get(before, k, Stance.Closed)))
             .OrderByDescending(r => r.Total).ThenBy(r => r.ThemeKey)];
     }
 

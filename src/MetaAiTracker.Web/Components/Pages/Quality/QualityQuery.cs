@@ -10,11 +10,21 @@ namespace MetaAiTracker.Web.Components.Pages.Quality;
 /// </summary>
 public sealed record KindQuality(ItemKind Kind, int Machine, int Confirmed, int Edited, int Rejected, int Added)
 {
+    /// <summary>
+    /// The fewest decisions a share is shown from: one confirmation would read as 100 % precision. The same
+    /// threshold holds for recall, whose base is <see cref="Known"/>.
+    /// </summary>
+    public const int MinDecisions = 10;
+
     public int Decided => Confirmed + Edited + Rejected;
+    /// <summary>The items known to be in reviewed articles: recall's base.</summary>
+    public int Known => Confirmed + Edited + Added;
+    public bool EnoughForPrecision => Decided >= MinDecisions;
+    public bool EnoughForRecall => Known >= MinDecisions;
     public double? Precision => Decided == 0 ? null : (double)(Confirmed + Edited) / Decided;
     /// <summary>Confirmed unchanged only: the stricter reading, where an edit counts as a miss.</summary>
     public double? StrictPrecision => Decided == 0 ? null : (double)Confirmed / Decided;
-    public double? Recall => Confirmed + Edited + Added == 0 ? null : (double)(Confirmed + Edited) / (Confirmed + Edited + Added);
+    public double? Recall => Known == 0 ? null : (double)(Confirmed + Edited) / Known;
 }
 
 public static class QualityQuery
