@@ -1,0 +1,129 @@
+using MetaAiTracker.Web.Data;
+using MetaAiTracker.Web.Ingestion;
+using Microsoft.EntityFrameworkCore;
+
+namespace MetaAiTracker.Web.Tests.Ingestion;
+
+public class StatementTests
+{
+    private static async Task<List<Item>> QuotesAsync(TestStore store)
+    {
+        await using var db = await store.DbAsync();
+        return await db.Items.AsNoTracking().Include(i => i.Article).Where(i => i.Kind == ItemKind.Quote).OrderBy(i => i.Id).ToListAsync();
+    }
+
+    [Fact]
+    public async Task AQuoteRepeatedAcrossFiveRewritesIsOneStatementWhoseFirstAppearanceIsTheEarliestArticle()
+    {
+        await using var store = await TestStore.CreateAsync();
+        // One at a time, the origin last: each article is its own batch, so the linker reads the store, not its memory.
+        foreach (var path in Echoes.Write(store.Dir))
+            Assert.Equal(IngestOutcome.Added, (await store.Ingestion.IngestPathsAsync([path])).Single().Outcome);
+
+        var quotes = await QuotesAsync(store);
+        var echoes = Echoed(quotes);
+        Assert.Equal(5, echoes.Count);
+        Assert.Single(echoes.Select(q => q.StatementId).Distinct());
+        Assert.NotNull(echoes[0].StatementId);
+        Assert.Equal(5, echoes.Select(q => q.ArticleId).Distinct().Count());
+        // His other words in the same articles (the limits of openness, the data centres) are statements of their own.
+        var others = quotes.Where(q => q.SpeakerEntityId == Echoes.Speaker && !echoes.Contains(q)).ToList();
+        Assert.Contains(others, q => q.Text == Echoes.Other);
+        Assert.All(others, q => Assert.NotEqual(echoes[0].StatementId, q.StatementId));
+        Assert.All(others, q => Assert.NotNull(q.StatementId));
+
+        await using var db = await store.DbAsync();
+        var statement = await db.Statements.SingleAsync(s => s.Id == echoes[0].StatementId);
+        Assert.Equal(Echoes.Speaker, statement.SpeakerEntityId);
+        var first = echoes.Single(q => q.Id == statement.FirstItemId);
+        Assert.Equal(Echoes.OriginTitle, first.Article!.Title);
+    }
+
+    /// <summary>His quote that the five articles repeat, in the order the articles were stored.</summary>
+    private static List<Item> Echoed(List<Item> quotes) =>
+        [.. quotes.Where(q => q.SpeakerEntityId == Echoes.Speaker && (q.Text.Contains("فرصة البناء") || q.Text.StartsWith("نعتقد أن المصدر المفتوح")))];
+
+    private static void AssertOneGroupOfFive(List<Item> quotes)
+    {
+        var echoes = Echoed(quotes);
+        Assert.Equal(5, echoes.Count);
+        Assert.Single(echoes.Select(q => q.StatementId).Distinct());
+        Assert.NotNull(echoes[0].StatementId);
+        Assert.DoesNotContain(quotes, q => q.StatementId == echoes[0].StatementId && !echoes.Contains(q));
+    }
+
+    [Fact]
+    public async Task OneBatchGroupsTheRewritesAsArticleByArticleDoes()
+    {
+        await using var store = await TestStore.CreateAsync();
+        Echoes.Write(store.Dir);
+
+        await store.Ingestion.IngestPathsAsync([Path.Combine(store.Dir, "echoes")]);
+
+        var quotes = await QuotesAsync(store);
+        AssertOneGroupOfFive(quotes);
+        await using var db = await store.DbAsync();
+        var origin = Echoed(quotes).Single(q => q.Article!.Title == Echoes.OriginTitle);
+        Assert.Equal(origin.Id, (await db.Statements.SingleAsync(s => s.Id == origin.StatementId)).FirstItemId);
+    }
+
+    [Fact]
+    public async Task ReextractionKeepsTheGroupAndMovesTheFirstAppearanceToTheNewQuote()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync(Echoes.Write(store.Dir));
+        var before = await QuotesAsync(store);
+        int statements;
+        await using (var db0 = await store.DbAsync()) statements = await db0.Statements.CountAsync();
+
+        var summary = await store.Ingestion.ReextractAsync();
+
+        Assert.Equal(5, summary.Articles);
+        var quotes = await QuotesAsync(store);
+        Assert.Equal(before.Count, quotes.Count);
+        Assert.DoesNotContain(quotes, q => before.Any(b => b.Id == q.Id));
+        AssertOneGroupOfFive(quotes);
+        await using var db = await store.DbAsync();
+        // The old quotes' statements are gone with them, not left empty beside the new ones.
+        Assert.Equal(statements, await db.Statements.CountAsync());
+        Assert.Equal(0, await db.Statements.CountAsync(s => !db.Items.Any(i => i.Id == s.FirstItemId && i.StatementId == s.Id)));
+        var origin = Echoed(quotes).Single(q => q.Article!.Title == Echoes.OriginTitle);
+        Assert.Equal(origin.Id, (await db.Statements.SingleAsync(s => s.Id == origin.StatementId)).FirstItemId);
+    }
+
+    [Fact]
+    public async Task AStoreFromBeforeStatementsGetsThemAtStartUp()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync(Echoes.Write(store.Dir));
+        await using (var db = await store.DbAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE Items SET StatementId = NULL; DELETE FROM Statements;");
+        }
+
+        await TrackerDbSetup.MigrateAsync(store.DbFactory);
+
+        var quotes = await QuotesAsync(store);
+        AssertOneGroupOfFive(quotes);
+        Assert.DoesNotContain(quotes, q => q.SpeakerEntityId != null && q.StatementId is null);
+        await using var check = await store.DbAsync();
+        var origin = Echoed(quotes).Single(q => q.Article!.Title == Echoes.OriginTitle);
+        Assert.Equal(origin.Id, (await check.Statements.SingleAsync(s => s.Id == origin.StatementId)).FirstItemId);
+    }
+
+    [Fact]
+    public async Task AnUnattributedQuoteJoinsNoStatement()
+    {
+        await using var store = await TestStore.CreateAsync();
+        var path = store.WriteFile("anon.md", "---\ntitle: بلا قائل\npublished: 2025-01-01\n---\nوجاء في البيان: «نعتقد أن المصدر المفتوح سيجعل الذكاء الاصطناعي أكثر أمانا وسيمنح المطورين فرصة البناء».\n");
+
+        await store.Ingestion.IngestPathsAsync([path]);
+
+        var quotes = await QuotesAsync(store);
+        Assert.NotEmpty(quotes);
+        Assert.All(quotes, q => Assert.Null(q.SpeakerEntityId));
+        Assert.All(quotes, q => Assert.Null(q.StatementId));
+        await using var db = await store.DbAsync();
+        Assert.Equal(0, await db.Statements.CountAsync());
+    }
+}
