@@ -126,4 +126,29 @@ public class StatementTests
         await using var db = await store.DbAsync();
         Assert.Equal(0, await db.Statements.CountAsync());
     }
+
+    [Fact]
+    public async Task TheExportListsEachQuotesAppearancesTheFirstOneFirst()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync(Echoes.Write(store.Dir));
+        var quotes = await QuotesAsync(store);
+        var byDate = Echoed(quotes).OrderBy(q => q.Article!.PublishedStart).Select(q => q.ArticleId).ToList();
+        var other = quotes.Single(q => q.Text == Echoes.Other);
+
+        using var json = new MemoryStream();
+        await using (var db = await store.DbAsync()) await Web.Export.TrackerExport.WriteJsonAsync(db, json, includeText: false);
+
+        using var doc = System.Text.Json.JsonDocument.Parse(json.ToArray());
+        var exported = doc.RootElement.GetProperty("quotes").EnumerateArray().ToDictionary(q => q.GetProperty("id").GetInt32());
+        foreach (var q in Echoed(quotes))
+        {
+            Assert.Equal(byDate, exported[q.Id].GetProperty("appearances").EnumerateArray().Select(a => a.GetInt32()).ToList());
+            Assert.Equal(q.StatementId, exported[q.Id].GetProperty("statementId").GetInt32());
+        }
+        // The origin was stored last but published first.
+        Assert.Equal(Echoed(quotes).Single(q => q.Article!.Title == Echoes.OriginTitle).ArticleId, byDate[0]);
+        Assert.Equal(byDate.Max(), byDate[0]);
+        Assert.Equal([other.ArticleId], exported[other.Id].GetProperty("appearances").EnumerateArray().Select(a => a.GetInt32()).ToList());
+    }
 }
