@@ -156,6 +156,11 @@ public class Statement
     public int Id { get; set; }
     public required string SpeakerEntityId { get; set; }
     public int FirstItemId { get; set; }
+    /// <summary>
+    /// Made by an editor taking a quote out of a wrong grouping: it takes no new quotes, or re-extraction would put
+    /// the others (new machine items, the same words) back with the one split off.
+    /// </summary>
+    public bool SplitByEditor { get; set; }
 }
 
 /// <summary>The columns of a stated quantity, as an event's amount and as an article's figure store it.</summary>

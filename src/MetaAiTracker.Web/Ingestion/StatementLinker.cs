@@ -11,7 +11,8 @@ namespace MetaAiTracker.Web.Ingestion;
 /// caller's transaction: ingestion's batch, re-extraction's article, start-up's pass over unlinked quotes. A quote is
 /// compared with its speaker's statements only (one index seek on <c>Statements.SpeakerEntityId</c>), each by its
 /// first appearance's words, read once per speaker for the linker's life (one batch). A quote from an article
-/// published earlier than a statement's first appearance becomes its first appearance.
+/// published earlier than a statement's first appearance becomes its first appearance. A statement an editor split
+/// off (<see cref="Statement.SplitByEditor"/>) is no candidate.
 /// </summary>
 public sealed class StatementLinker : IDisposable
 {
@@ -36,9 +37,9 @@ public sealed class StatementLinker : IDisposable
         load = Command("""
             SELECT s.Id, i.ArticleId, a.PublishedStart, i.Text FROM Statements s
             JOIN Items i ON i.Id = s.FirstItemId JOIN Articles a ON a.Id = i.ArticleId
-            WHERE s.SpeakerEntityId = $speaker
+            WHERE s.SpeakerEntityId = $speaker AND NOT s.SplitByEditor
             """, "$speaker");
-        insert = Command("INSERT INTO Statements (SpeakerEntityId, FirstItemId) VALUES ($speaker, $item) RETURNING Id", "$speaker", "$item");
+        insert = Command("INSERT INTO Statements (SpeakerEntityId, FirstItemId, SplitByEditor) VALUES ($speaker, $item, 0) RETURNING Id", "$speaker", "$item");
         setItem = Command("UPDATE Items SET StatementId = $statement WHERE Id = $item", "$statement", "$item");
         setFirst = Command("UPDATE Statements SET FirstItemId = $item WHERE Id = $statement", "$item", "$statement");
     }

@@ -1,6 +1,7 @@
 using MetaAiTracker.Web.Data;
 using MetaAiTracker.Web.Ingestion;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace MetaAiTracker.Web.Tests.Ingestion;
 
@@ -150,5 +151,43 @@ public class StatementTests
         Assert.Equal(Echoed(quotes).Single(q => q.Article!.Title == Echoes.OriginTitle).ArticleId, byDate[0]);
         Assert.Equal(byDate.Max(), byDate[0]);
         Assert.Equal([other.ArticleId], exported[other.Id].GetProperty("appearances").EnumerateArray().Select(a => a.GetInt32()).ToList());
+    }
+
+    [Fact]
+    public async Task AnEditorSplitsTheFirstAppearanceOutAndTheRestKeepTheNextEarliestAsFirst()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync(Echoes.Write(store.Dir));
+        var echoes = Echoed(await QuotesAsync(store));
+        var origin = echoes.Single(q => q.Article!.Title == Echoes.OriginTitle);
+        var next = echoes.OrderBy(q => q.Article!.PublishedStart).Skip(1).First();
+        var review = store.Services.GetRequiredService<Web.Editing.ReviewService>();
+
+        await Assert.ThrowsAsync<Web.Accounts.AccessDeniedException>(() => review.SplitStatementAsync(Tests.Editing.People.Analyst, origin.Id, origin.Version));
+        var split = await review.SplitStatementAsync(Tests.Editing.People.Editor, origin.Id, origin.Version);
+
+        var after = Echoed(await QuotesAsync(store));
+        Assert.NotEqual(origin.StatementId, split.StatementId);
+        Assert.Equal(split.StatementId, after.Single(q => q.Id == origin.Id).StatementId);
+        Assert.Equal(ReviewStatus.Confirmed, after.Single(q => q.Id == origin.Id).Status);
+        Assert.Equal(4, after.Count(q => q.StatementId == origin.StatementId));
+        await using var db = await store.DbAsync();
+        Assert.Equal(next.Id, (await db.Statements.SingleAsync(s => s.Id == origin.StatementId)).FirstItemId);
+        Assert.Equal(origin.Id, (await db.Statements.SingleAsync(s => s.Id == split.StatementId)).FirstItemId);
+        var audit = await db.Audit.SingleAsync(a => a.Action == "item.split");
+        Assert.Equal(origin.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), audit.TargetId);
+        Assert.Contains(origin.StatementId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), audit.Before);
+        Assert.Contains(split.StatementId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), audit.After);
+
+        // Alone now, it has nothing left to split from; and the split survives re-extraction (it is confirmed).
+        var refused = await Assert.ThrowsAsync<Web.Components.Shared.InputException>(() => review.SplitStatementAsync(Tests.Editing.People.Editor, split.Id, split.Version));
+        Assert.Contains(origin.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), refused.Message);
+        await store.Ingestion.ReextractAsync();
+        var again = await QuotesAsync(store);
+        Assert.Equal(split.StatementId, again.Single(q => q.Id == origin.Id).StatementId);
+        var rest = Echoed(again).Where(q => q.Id != origin.Id).ToList();
+        Assert.Equal(4, rest.Count);
+        Assert.Single(rest.Select(q => q.StatementId).Distinct());
+        Assert.NotEqual(split.StatementId, rest[0].StatementId);
     }
 }

@@ -23,7 +23,8 @@ namespace MetaAiTracker.Web.Data.Migrations
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
                     SpeakerEntityId = table.Column<string>(type: "TEXT", nullable: false),
-                    FirstItemId = table.Column<int>(type: "INTEGER", nullable: false)
+                    FirstItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SplitByEditor = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MetaAiTracker.Web.Data.Migrations
 {
     [DbContext(typeof(TrackerDbContext))]
-    [Migration("20261202033402_H15Quotes")]
+    [Migration("20261202041810_H15Quotes")]
     partial class H15Quotes
     {
         /// <inheritdoc />
@@ -566,6 +566,9 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.Property<string>("SpeakerEntityId")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("SplitByEditor")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
