@@ -19,6 +19,19 @@ public sealed class StatementLinker : IDisposable
     private sealed record Candidate(int StatementId, int FirstArticleId, string? FirstPublished, StatementKey Key);
 
     private readonly StatementMatcher matcher = new();
+
+    // Every batch reads its speakers' statements again (a rolled-back batch must leave nothing behind), but their
+    // words do not change: keys by text are kept (bounded, shared), which took most of the linker's time.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, StatementKey> Keys = new(StringComparer.Ordinal);
+    private const int KeyCacheLimit = 50_000;
+
+    private static StatementKey KeyOf(string text)
+    {
+        if (Keys.TryGetValue(text, out var key)) return key;
+        key = StatementMatcher.Key(text);
+        if (Keys.Count < KeyCacheLimit) Keys.TryAdd(text, key);
+        return key;
+    }
     private readonly Dictionary<string, List<Candidate>> bySpeaker = new(StringComparer.Ordinal);
     private readonly DbCommand load, insert, setItem, setFirst;
 
@@ -51,7 +64,7 @@ public sealed class StatementLinker : IDisposable
         foreach (var item in items)
         {
             if (item.Kind != ItemKind.Quote || item.SpeakerEntityId is not { } speaker || item.Status == ReviewStatus.Rejected) continue;
-            var key = StatementMatcher.Key(item.Text);
+            var key = KeyOf(item.Text);
             var candidates = Candidates(speaker);
             var best = -1;
             var bestScore = 0.0;
@@ -101,7 +114,7 @@ public sealed class StatementLinker : IDisposable
         load.Parameters[0].Value = speaker;
         using (var r = load.ExecuteReader())
             while (r.Read())
-                list.Add(new Candidate(r.GetInt32(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetString(2), StatementMatcher.Key(r.GetString(3))));
+                list.Add(new Candidate(r.GetInt32(0), r.GetInt32(1), r.IsDBNull(2) ? null : r.GetString(2), KeyOf(r.GetString(3))));
         bySpeaker[speaker] = list;
         return list;
     }
