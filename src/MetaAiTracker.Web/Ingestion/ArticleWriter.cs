@@ -66,6 +66,9 @@ internal sealed class ArticleWriter : IDisposable
         foreach (var item in article.Items)
         {
             item.ArticleId = article.Id;
+            // The linker sets it after the insert; a batch rolled back and stored again must not carry a statement
+            // that the rollback took away (a foreign key failure on every retried article).
+            item.StatementId = null;
             items.Insert(item);
             foreach (var t in item.Themes) { t.ItemId = item.Id; itemThemes.Insert(t); }
             foreach (var a in item.Actors) { a.ItemId = item.Id; itemActors.Insert(a); }
