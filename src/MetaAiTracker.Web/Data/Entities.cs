@@ -115,6 +115,11 @@ public class Item
     public string? SpeakerEntityId { get; set; }
     public string? SpeakerName { get; set; }
     public SpeakerKind? SpeakerKind { get; set; }
+    /// <summary>
+    /// The statement this quote repeats (the same words by the same speaker in other articles), set by
+    /// <see cref="Ingestion.StatementLinker"/>; null for a quote without a resolved speaker, and for non-quotes.
+    /// </summary>
+    public int? StatementId { get; set; }
 
     // Events
     public string? Summary { get; set; }
@@ -139,6 +144,23 @@ public class Item
     public List<ItemTheme> Themes { get; set; } = [];
     public List<ItemActor> Actors { get; set; } = [];
     public List<ItemAmount> Amounts { get; set; } = [];
+}
+
+/// <summary>
+/// One statement by one speaker, carried by every quote that repeats it (<see cref="Item.StatementId"/>).
+/// <see cref="FirstItemId"/> is its first appearance: the quote in the earliest published article (an undated
+/// article after every dated one, then the lower article id), moved when an earlier article arrives.
+/// </summary>
+public class Statement
+{
+    public int Id { get; set; }
+    public required string SpeakerEntityId { get; set; }
+    public int FirstItemId { get; set; }
+    /// <summary>
+    /// Made by an editor taking a quote out of a wrong grouping: it takes no new quotes, or re-extraction would put
+    /// the others (new machine items, the same words) back with the one split off.
+    /// </summary>
+    public bool SplitByEditor { get; set; }
 }
 
 /// <summary>The columns of a stated quantity, as an event's amount and as an article's figure store it.</summary>

@@ -12,6 +12,7 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Item> Items => Set<Item>();
+    public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<ItemAmount> ItemAmounts => Set<ItemAmount>();
     public DbSet<ArticleFigure> ArticleFigures => Set<ArticleFigure>();
     public DbSet<ItemTheme> ItemThemes => Set<ItemTheme>();
@@ -60,6 +61,10 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
             // an undated event on a claim's: TimelineCards) and the view's usual filters, so a probe never reads the table.
             e.HasIndex(i => new { i.ArticleId, i.Start, i.End, i.Kind, i.Status, i.Stance, i.DateStart, i.DateEnd, i.DateEstimated }).HasDatabaseName("IX_Items_Cards");
             e.HasIndex(i => i.SpeakerEntityId);
+            // (StatementId, SpeakerEntityId): a statement's quotes, and start-up's "quotes with a speaker not yet linked" as one seek.
+            e.HasIndex(i => new { i.StatementId, i.SpeakerEntityId });
+            // A statement whose quotes all went (re-extraction, a split) is deleted; its quotes, if any, keep their text.
+            e.HasOne<Statement>().WithMany().HasForeignKey(i => i.StatementId).OnDelete(DeleteBehavior.SetNull);
             // The few milestones of a view, in date order, without walking the timeline index past every other item.
             e.HasIndex(i => i.DateStart).HasFilter("\"IsMilestone\"").HasDatabaseName("IX_Items_Milestones");
             e.Property(i => i.Version).IsConcurrencyToken();
@@ -67,6 +72,8 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
             e.HasMany(i => i.Actors).WithOne().HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(i => i.Amounts).WithOne().HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);
         });
+        // A new quote's candidates are its speaker's statements: one index seek, not a scan of the speaker's quotes.
+        b.Entity<Statement>(e => e.HasIndex(x => x.SpeakerEntityId));
         b.Entity<ItemTheme>(e => { e.HasKey(t => new { t.ItemId, t.ThemeKey }); e.HasIndex(t => new { t.ThemeKey, t.ItemId }); });
         b.Entity<ItemActor>(e => { e.HasKey(t => new { t.ItemId, t.EntityId }); e.HasIndex(t => new { t.EntityId, t.ItemId }); });
         b.Entity<ArticleTheme>(e => { e.HasKey(t => new { t.ArticleId, t.ThemeKey }); e.HasIndex(t => t.ThemeKey); });

@@ -58,6 +58,8 @@ public static class TrackerDbSetup
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await SeedReferenceDataAsync(db, ct);
         await SearchIndex.RebuildIfEmptyAsync(db, ct);
+        // A store from before statements (issue 15) gets them here, once; later, editors' added quotes are linked at the next start.
+        await Ingestion.StatementLinker.LinkUnlinkedAsync(db, ct);
         // Never on an empty store: statistics that say "no rows" make SQLite scan where it should seek, for good.
         if (await db.Items.AnyAsync(ct)) await OptimizeAsync(db, ct);
     }

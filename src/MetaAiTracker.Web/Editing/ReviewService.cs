@@ -95,6 +95,47 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
             return Task.CompletedTask;
         }, ct);
 
+    /// <summary>
+    /// Takes a quote out of a statement it was wrongly grouped with: it becomes a statement of its own, and the one it
+    /// left gets its first appearance again from the quotes that stay. A machine quote becomes confirmed, so
+    /// re-extraction, which replaces only machine items, keeps it; and its new statement takes no new quotes, so the
+    /// others, re-extracted, do not join it either.
+    /// </summary>
+    public async Task<Item> SplitStatementAsync(ClaimsPrincipal user, int itemId, int version, CancellationToken ct = default)
+    {
+        Access.Require(user, TrackerRoles.Editor, "split statement", logger);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var item = await db.Items.SingleOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new KeyNotFoundException($"no item {itemId}");
+        if (item.Version != version) throw await EditConflictException.CreateAsync(db, "item", itemId.ToString(CultureInfo.InvariantCulture), ct);
+        if (item.StatementId is not { } old || item.SpeakerEntityId is not { } speaker
+            || !await db.Items.AnyAsync(i => i.StatementId == old && i.Id != itemId && i.ArticleId != item.ArticleId, ct))
+            throw new InputException(new Phrase("review.notGrouped", itemId));
+        await db.Database.OpenConnectionAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var statement = new Statement { SpeakerEntityId = speaker, FirstItemId = itemId, SplitByEditor = true };
+        db.Statements.Add(statement);
+        await db.SaveChangesAsync(ct);
+        item.StatementId = statement.Id;
+        if (item.Status == ReviewStatus.Machine) item.Status = ReviewStatus.Confirmed;
+        item.Version++;
+        AuditLog.Add(db, user, clock.GetUtcNow(), "item.split", "item", itemId.ToString(CultureInfo.InvariantCulture), item.ArticleId,
+            new { statement = old }, new { statement = statement.Id });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await tx.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            throw await EditConflictException.CreateAsync(db, "item", itemId.ToString(CultureInfo.InvariantCulture), ct);
+        }
+        await Ingestion.StatementLinker.RefreshAsync(db, [old], ct);
+        await tx.CommitAsync(ct);
+        logger.LogInformation("{User} split item {ItemId} out of statement {Old} into {New}", TrackerRoles.NameOf(user), itemId, old, statement.Id);
+        return item;
+    }
+
     /// <summary>Adds an item the machine missed, from a span of the article's text.</summary>
     public async Task<Item> AddItemAsync(ClaimsPrincipal user, int articleId, ItemKind kind, int start, int end, ItemEdit? details = null, CancellationToken ct = default)
     {

@@ -54,6 +54,7 @@ public static class TrackerExport
         }
         w.WriteEndArray();
 
+        var appearances = await AppearancesAsync(db, ct);
         foreach (var kind in new[] { ItemKind.Quote, ItemKind.Event, ItemKind.Claim })
         {
             w.WriteStartArray(kind switch { ItemKind.Quote => "quotes", ItemKind.Event => "events", _ => "claims" });
@@ -71,6 +72,11 @@ public static class TrackerExport
                         w.WriteString("text", i.Text);
                         w.WriteString("kind", Lower(i.QuoteKind ?? QuoteKind.Direct));
                         w.WriteString("cue", i.Cue);
+                        if (i.StatementId is { } sid) w.WriteNumber("statementId", sid); else w.WriteNull("statementId");
+                        w.WriteStartArray("appearances");
+                        foreach (var articleId in i.StatementId is { } st && appearances.TryGetValue(st, out var list) ? list : [i.ArticleId])
+                            w.WriteNumberValue(articleId);
+                        w.WriteEndArray();
                         break;
                     case ItemKind.Event:
                         w.WriteString("summary", i.Summary);
@@ -122,6 +128,25 @@ public static class TrackerExport
         w.WriteEndArray();
         w.WriteEndObject();
         await w.FlushAsync(ct);
+    }
+
+    /// <summary>
+    /// Per statement, the articles its quotes appear in (not rejected ones), the first appearance first: by
+    /// publication date, an undated article last, then by article id (the order <see cref="Ingestion.StatementLinker"/> keeps).
+    /// </summary>
+    private static async Task<Dictionary<int, List<int>>> AppearancesAsync(TrackerDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Items.AsNoTracking().Where(i => i.StatementId != null && i.Status != ReviewStatus.Rejected)
+            .Select(i => new { Statement = i.StatementId!.Value, i.ArticleId, i.Article!.PublishedStart })
+            .OrderBy(r => r.PublishedStart == null).ThenBy(r => r.PublishedStart).ThenBy(r => r.ArticleId)
+            .ToListAsync(ct);
+        var result = new Dictionary<int, List<int>>();
+        foreach (var r in rows)
+        {
+            if (!result.TryGetValue(r.Statement, out var list)) result[r.Statement] = list = [];
+            if (list.Count == 0 || list[^1] != r.ArticleId) list.Add(r.ArticleId);
+        }
+        return result;
     }
 
     private static void WriteAmount(Utf8JsonWriter w, StoredAmount a)

@@ -22,6 +22,7 @@ internal sealed class ArticleWriter : IDisposable
     private readonly RowInserter<ItemAmount> itemAmounts;
     private readonly RowInserter<ArticleFigure> figures;
     private readonly EntityProposalWriter proposals;
+    private readonly StatementLinker statements;
     private readonly DbCommand findDuplicate;
     private RowInserter<AuditEntry>? audit;
     private readonly TrackerDbContext db;
@@ -33,6 +34,7 @@ internal sealed class ArticleWriter : IDisposable
         (items, itemThemes, itemActors, itemAmounts) = (new(db), new(db), new(db), new(db));
         figures = new(db);
         proposals = new(db);
+        statements = new(db);
         findDuplicate = db.Database.GetDbConnection().CreateCommand();
         findDuplicate.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         // Two index seeks, not one OR: with an OR, SQLite's plan depends on its statistics, and stale ones made it
@@ -64,11 +66,15 @@ internal sealed class ArticleWriter : IDisposable
         foreach (var item in article.Items)
         {
             item.ArticleId = article.Id;
+            // The linker sets it after the insert; a batch rolled back and stored again must not carry a statement
+            // that the rollback took away (a foreign key failure on every retried article).
+            item.StatementId = null;
             items.Insert(item);
             foreach (var t in item.Themes) { t.ItemId = item.Id; itemThemes.Insert(t); }
             foreach (var a in item.Actors) { a.ItemId = item.Id; itemActors.Insert(a); }
             foreach (var a in item.Amounts) { a.ItemId = item.Id; itemAmounts.Insert(a); }
         }
+        statements.Link(article.Id, article.PublishedStart, article.Items);
         proposals.Write(article.Id, variantProposals, newEntities);
         SearchIndex.Index(db, article.Id, articleShadow, article.Items.Select((i, k) => (i.Id, itemShadows[k])));
     }
@@ -78,7 +84,7 @@ internal sealed class ArticleWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var d in new IDisposable[] { articles, articleThemes, articleEntities, items, itemThemes, itemActors, itemAmounts, figures, proposals, findDuplicate })
+        foreach (var d in new IDisposable[] { articles, articleThemes, articleEntities, items, itemThemes, itemActors, itemAmounts, figures, proposals, statements, findDuplicate })
             d.Dispose();
         audit?.Dispose();
     }

@@ -277,6 +277,9 @@ public sealed class IngestionService(
             await db.SaveChangesAsync(ct);
             // The article proposes afresh what the current rules find: a name they no longer find loses its article.
             await db.Database.ExecuteSqlAsync($"DELETE FROM EntityProposalArticles WHERE ArticleId = {article.Id}", ct);
+            // The replaced quotes leave their statements (which may lose their first appearance); the new ones join or start one.
+            await StatementLinker.RefreshAsync(db, [.. stale.Where(i => i.StatementId is not null).Select(i => i.StatementId!.Value)], ct);
+            using (var statements = new StatementLinker(db)) statements.Link(article.Id, article.PublishedStart, fresh);
             using (var proposals = new EntityProposalWriter(db)) proposals.Write(article.Id, extraction.VariantProposals, extraction.EntityProposals);
             await SearchIndex.ReindexArticleAsync(db, article, fresh, ct);
             await tx.CommitAsync(ct);

@@ -360,6 +360,9 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.Property<int>("Start")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("StatementId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -383,6 +386,8 @@ namespace MetaAiTracker.Web.Data.Migrations
                         .HasFilter("\"IsMilestone\"");
 
                     b.HasIndex("SpeakerEntityId");
+
+                    b.HasIndex("StatementId", "SpeakerEntityId");
 
                     b.HasIndex("DateStart", "DateEnd", "DateEstimated", "Stance", "Status", "Kind", "ArticleId")
                         .HasDatabaseName("IX_Items_Timeline");
@@ -549,6 +554,29 @@ namespace MetaAiTracker.Web.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("SavedViews");
+                });
+
+            modelBuilder.Entity("MetaAiTracker.Web.Data.Statement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpeakerEntityId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SplitByEditor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpeakerEntityId");
+
+                    b.ToTable("Statements");
                 });
 
             modelBuilder.Entity("MetaAiTracker.Web.Data.Theme", b =>
@@ -840,6 +868,11 @@ namespace MetaAiTracker.Web.Data.Migrations
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("MetaAiTracker.Web.Data.Statement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Article");
                 });
