@@ -29,6 +29,7 @@ public static class TrackerCli
         root.Subcommands.Add(Reextract());
         root.Subcommands.Add(BriefingCommand());
         root.Subcommands.Add(UsersCommand.Create(StoreAsync, DbOption));
+        root.Subcommands.Add(SourcesCommand.Create(StoreAsync, DbOption));
         root.Subcommands.Add(EvalCommand.Create());
         foreach (var verb in BackupCommand.Create(StoreAsync, DbOption)) root.Subcommands.Add(verb);
         if (args.Length == 0) args = ["serve"];
