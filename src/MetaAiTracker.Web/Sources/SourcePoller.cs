@@ -169,7 +169,7 @@ public sealed class SourcePoller(IDbContextFactory<TrackerDbContext> dbFactory, 
                 page = await fetcher.FetchAsync(entry.Link, readerOptions.MaxBytes, ct);
                 var name = Path.GetFileName(page.Url.AbsolutePath);
                 if (name.Length == 0 || !ArticleReader.IsSupported(name)) name = page.Url.Host + (page.ContentType?.Contains("html") != false ? ".html" : ".txt");
-                article = ArticleReader.Read(name, page.Bytes, readerOptions, page.ContentType ?? "text/html");
+                article = ArticleReader.Read(name, page.Bytes, readerOptions with { Readability = true }, page.ContentType ?? "text/html");
             }
             catch (FetchException ex)
             {
