@@ -173,7 +173,9 @@ public sealed class SourcePoller(IDbContextFactory<TrackerDbContext> dbFactory, 
             }
             catch (FetchException ex)
             {
-                refusals.Add(ex.Phrase);
+                // The fetcher names only the host it refused (a redirect's target): say which entry led there.
+                refusals.Add(ex.Phrase is { Key: "fetch.private", Args: [var host, var addresses] }
+                    ? new Phrase("source.entryPrivate", entry.Link, host, addresses) : ex.Phrase);
                 continue;
             }
             catch (ArticleRejectedException ex)

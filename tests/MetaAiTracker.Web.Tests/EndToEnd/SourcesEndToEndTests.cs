@@ -82,17 +82,26 @@ public sealed class SourcesEndToEndTests : IAsyncLifetime
         await Assertions.Expect(broken.Locator(".last-error")).ToContainTextAsync("ليس خلاصة RSS أو Atom أو JSON Feed");
         await Assertions.Expect(row.Locator(".last-error .error-text")).ToHaveCountAsync(0);
 
+        // A feed whose entries include a redirect to [::1] and a page that 404s: one added, two refused, each with its reason.
+        await page.FillAsync(".source-add input[name=address]", _feeds.Base + "/mixed.xml");
+        await page.ClickAsync(".source-add button[type=submit]");
+        var mixed = page.Locator("tr[data-source]").Nth(2);
+        await Assertions.Expect(mixed.Locator(".brought-summary")).ToHaveAttributeAsync("data-refused", "2", new() { Timeout = 30_000 });
+        await Assertions.Expect(mixed.Locator(".refusals li")).ToHaveCountAsync(2);
+        await Assertions.Expect(mixed.Locator(".refusals")).ToContainTextAsync("/to-private.html⁩: يقود إلى");
+        await Assertions.Expect(mixed.Locator(".refusals")).ToContainTextAsync("أجاب الخادم بالرمز ⁨404⁩");
+
         foreach (var (width, culture) in new[] { (1440, "ar"), (820, "ar"), (390, "ar"), (1440, "en"), (820, "en"), (390, "en") })
         {
             var shot = await AdminPageAsync(width, culture);
-            await Assertions.Expect(shot.Locator("tr[data-source]")).ToHaveCountAsync(2);
+            await Assertions.Expect(shot.Locator("tr[data-source]")).ToHaveCountAsync(3);
             await shot.ScreenshotAsync(new() { Path = Path.Combine(AppFixture.ScreenshotDir, $"sources-{culture}-{width}.png"), FullPage = true });
-            if (culture == "en") await Assertions.Expect(shot.Locator(".last-error")).ToContainTextAsync(["", "not an RSS, Atom or JSON Feed"]);
+            if (culture == "en") await Assertions.Expect(shot.Locator(".last-error")).ToContainTextAsync(["", "not an RSS, Atom or JSON Feed", ""]);
             await shot.Context.CloseAsync();
         }
 
         await page.GotoAsync($"{_base.TrimEnd('/')}/review");
-        await Assertions.Expect(page.Locator(".queue-counts")).ToHaveAttributeAsync("data-articles", "2");
+        await Assertions.Expect(page.Locator(".queue-counts")).ToHaveAttributeAsync("data-articles", "3");
         await Assertions.Expect(page.Locator("li[data-article]", new() { HasTextString = "خبر رقم 1" })).ToHaveCountAsync(1);
     }
 }

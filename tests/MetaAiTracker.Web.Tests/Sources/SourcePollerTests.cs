@@ -145,10 +145,11 @@ public sealed class SourcePollerTests : IAsyncLifetime
 
         Assert.Null(report!.Error);
         Assert.Single(report.Added);
-        Assert.Equal(["fetch.private", "fetch.status"], report.Refusals.Select(p => p.Key).Order());
+        Assert.Equal(["fetch.status", "source.entryPrivate"], report.Refusals.Select(p => p.Key).Order());
         var stored = await ReloadAsync(mixed.Id);
         var refusals = StoredPhrase.Read(stored.LastRefusals);
-        Assert.Contains(refusals, p => p.Key == "fetch.private" && p.In("en").Contains("::1"));
+        Assert.Contains(refusals, p => p.Key == "source.entryPrivate" && p.In("en").Contains("/to-private.html: leads to [::1]"));
+        Assert.Contains(refusals, p => p.Key == "source.entryPrivate" && p.In("ar").Contains("عنوان خاص أو محلي"));
         // Nothing from the private address was stored.
         await using var db = await _store.DbAsync();
         Assert.Equal(1, await db.Articles.CountAsync());
