@@ -118,6 +118,12 @@ public sealed class SourcePoller(IDbContextFactory<TrackerDbContext> dbFactory, 
             await ReleaseAsync(id);
             throw;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+        {
+            // Anything else that goes wrong stays on this source too: the round goes on with the next one.
+            logger.LogError(ex, "Poll of source {Id} ({Address}) failed", id, source.Address);
+            report = new PollReport(id, source.Address) { Error = new Phrase("source.failed", ex.Message) };
+        }
         await RecordAsync(source, started, report);
         return report;
     }
