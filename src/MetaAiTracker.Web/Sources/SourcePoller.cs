@@ -214,8 +214,10 @@ public sealed class SourcePoller(IDbContextFactory<TrackerDbContext> dbFactory, 
     private async Task<PollReport> PollFolderAsync(WatchedSource source, CancellationToken ct)
     {
         if (!Directory.Exists(source.Address)) throw new FeedException(new Phrase("source.noFolder", source.Address));
-        // A file written during the last good poll may have been read half-written: read again whatever changed since it started.
-        var since = source.LastSuccessAt;
+        // A file written during the last good poll may have been read half-written: read again whatever changed since it
+        // started, with a margin, since a file's time comes from the kernel's coarse clock and can lag the poll's start
+        // (a full run of the tests caught a file written just after a poll stamped before it). One read again unchanged is a duplicate.
+        var since = source.LastSuccessAt - TimeSpan.FromSeconds(2);
         IEnumerable<string> paths = since is null ? [source.Address]
             : [.. Directory.EnumerateFiles(source.Address, "*", SearchOption.AllDirectories)
                 .Where(f => ArticleReader.IsSupported(f) && File.GetLastWriteTimeUtc(f) >= since).Order(StringComparer.Ordinal)];

@@ -181,8 +181,10 @@ public sealed class SourcePollerTests : IAsyncLifetime
         Assert.Equal(SourceKind.Folder, source.Kind);
 
         Assert.Single((await Poller.PollAsync(source.Id))!.Added);
+        // Unchanged: nothing added (a file written within the margin before the last poll is read again, a duplicate).
         var quiet = await Poller.PollAsync(source.Id);
-        Assert.Equal((0, 0), (quiet!.Added.Count, quiet.Duplicates));
+        Assert.Empty(quiet!.Added);
+        Assert.InRange(quiet.Duplicates, 0, 1);
 
         await File.WriteAllTextAsync(Path.Combine(folder, "two.txt"), FeedServer.Topics[1] + ".");
         await File.WriteAllTextAsync(Path.Combine(folder, "one.txt"), FeedServer.Topics[2] + ".");
