@@ -41,6 +41,8 @@ public static class AppServices
         services.AddSingleton<Editing.CatalogService>();
         services.AddHttpClient<Editing.UrlFetcher>().ConfigurePrimaryHttpMessageHandler(sp => Editing.UrlFetcher.CreateHandler(sp.GetRequiredService<TrackerOptions>().Fetch));
         services.AddSingleton<Editing.ArticleIntake>();
+        services.AddSingleton<Sources.SourceAdmin>();
+        services.AddSingleton<Sources.SourcePoller>();
         return services;
     }
 
@@ -57,6 +59,7 @@ public static class AppServices
         builder.Services.AddRazorComponents().AddInteractiveServerComponents()
             .AddHubOptions(o => o.MaximumReceiveMessageSize = options.MaxCircuitMessageBytes);
         builder.Services.AddMudServices();
+        builder.Services.AddHostedService<Sources.SourcePollingService>();
 
         // The API: enums by name both ways (a bare number means nothing to a script's reader), a missing field the
         // body needs is refused while binding, and binding failures are thrown so ApiProblems can say why.

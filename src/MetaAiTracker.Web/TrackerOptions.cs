@@ -18,6 +18,7 @@ public sealed class TrackerOptions
     /// <summary>Lets visitors who are not signed in read (never change) the dashboard. Off: they see only the sign-in page.</summary>
     public bool AnonymousRead { get; set; }
     public FetchOptions Fetch { get; set; } = new();
+    public SourceOptions Sources { get; set; } = new();
     /// <summary>Open the store read-only (the command line's stats and export): nothing is migrated or written.</summary>
     public bool ReadOnly { get; set; }
 }
@@ -32,4 +33,12 @@ public sealed class FetchOptions
     /// </summary>
     public List<string> AllowedPrivateNetworks { get; set; } = [];
     public int MaxRedirects { get; set; } = 5;
+}
+
+/// <summary>The background polling of watched sources (the dashboard only; `tracker sources poll` runs one round by hand).</summary>
+public sealed class SourceOptions
+{
+    public bool Poll { get; set; } = true;
+    /// <summary>How often the service looks for sources that are due; each source has its own interval.</summary>
+    public int TickSeconds { get; set; } = 30;
 }

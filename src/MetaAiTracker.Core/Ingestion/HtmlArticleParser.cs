@@ -58,12 +58,34 @@ public static partial class HtmlArticleParser
 
         var body = ChooseBody(document);
         if (body is null) return new Result("", metadata);
+        var text = Text(body);
+        if (options.Readability && ReadabilityText(html, url) is { } story && Letters(story) * 2 >= Letters(text)) text = story;
+        return new Result(text, metadata);
+    }
+
+    private static string Text(IElement body)
+    {
         foreach (var el in body.QuerySelectorAll(string.Join(',', Dropped)).ToList()) el.Remove();
         foreach (var el in body.QuerySelectorAll("*").Where(IsFurniture).ToList()) el.Remove();
         var sb = new StringBuilder();
         Render(body, sb);
-        return new Result(sb.ToString(), metadata);
+        return sb.ToString();
     }
+
+    /// <summary>
+    /// The story as Readability picks it, rendered like any body (paragraphs kept). Its "probably readable" check is
+    /// skipped: Arabic news paragraphs are often one short sentence, under its 140-character minimum, and it then gave nothing.
+    /// </summary>
+    private static string? ReadabilityText(string html, string? url)
+    {
+        var reader = new SmartReader.Reader(url ?? "https://article.invalid/", html) { ContinueIfNotReadable = true };
+        var article = reader.GetArticle();
+        if (article.Content is not { Length: > 0 } content) return null;
+        var fragment = new HtmlParser().ParseDocument("<!doctype html><html><body>" + content + "</body></html>").Body;
+        return fragment is null ? null : Text(fragment);
+    }
+
+    private static int Letters(string s) => s.Count(char.IsLetter);
 
     private static string? Meta(IDocument d, string property) =>
         (d.QuerySelector($"meta[property='{property}']") ?? d.QuerySelector($"meta[name='{property}']"))?.GetAttribute("content")?.Trim() is { Length: > 0 } v ? v : null;

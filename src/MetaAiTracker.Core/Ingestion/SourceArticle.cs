@@ -33,4 +33,10 @@ public sealed record ArticleReaderOptions
     /// <summary>AngleSharp's tree building is super-linear on deep nesting: refuse before parsing.</summary>
     public int MaxNestingDepth { get; init; } = 512;
     public TimeSpan ParseTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// Take a web page's story with SmartReader (Mozilla's Readability) rather than this reader's own choice of body,
+    /// falling back to it when Readability keeps less than half as much: on pages like news sites' it let less
+    /// furniture through (docs/extraction.md#pages-from-feeds). Feed entries use it; files and editors' URLs not yet.
+    /// </summary>
+    public bool Readability { get; init; }
 }

@@ -29,6 +29,7 @@ public static class TrackerCli
         root.Subcommands.Add(Reextract());
         root.Subcommands.Add(BriefingCommand());
         root.Subcommands.Add(UsersCommand.Create(StoreAsync, DbOption));
+        root.Subcommands.Add(SourcesCommand.Create(StoreAsync, DbOption));
         root.Subcommands.Add(EvalCommand.Create());
         foreach (var verb in BackupCommand.Create(StoreAsync, DbOption)) root.Subcommands.Add(verb);
         if (args.Length == 0) args = ["serve"];
@@ -208,6 +209,7 @@ public static class TrackerCli
         // EF Core logs a failed command with its stack trace: the command line names the problem itself.
         services.AddLogging(b => b.AddSerilog(new LoggerConfiguration().MinimumLevel.Warning()
             .MinimumLevel.Override("MetaAiTracker.Web.Ingestion", LogEventLevel.Error)
+            .MinimumLevel.Override("MetaAiTracker.Web.Sources", LogEventLevel.Error)
             .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Fatal)
             .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose, formatProvider: CultureInfo.InvariantCulture).CreateLogger(), dispose: true));
         services.AddTrackerCore(config, database);

@@ -294,6 +294,42 @@ public class SavedView
     public int? LastExportMaxItemId { get; set; }
 }
 
+public enum SourceKind { Feed, Folder }
+
+/// <summary>
+/// A feed (RSS 2.0, Atom, JSON Feed) or a server folder that the tracker polls by itself (Sources/SourcePoller).
+/// Times are UTC <see cref="DateTime"/>s, which SQLite compares as text in order; errors and refusals are stored as
+/// resource keys with their arguments so each reader sees them in their own language.
+/// </summary>
+public class WatchedSource
+{
+    public int Id { get; set; }
+    public SourceKind Kind { get; set; }
+    /// <summary>The feed's address, or the folder's full path.</summary>
+    public required string Address { get; set; }
+    public int IntervalMinutes { get; set; } = 30;
+    public string? ETag { get; set; }
+    public string? LastModified { get; set; }
+    public DateTime AddedAt { get; set; }
+    public DateTime? LastPollAt { get; set; }
+    /// <summary>When the last poll that reached the source started: a folder's files changed since then are read again.</summary>
+    public DateTime? LastSuccessAt { get; set; }
+    public DateTime NextPollAt { get; set; }
+    public int Failures { get; set; }
+    /// <summary>The last poll's error as a Ui resource key (e.g. "fetch.status"), null after a good poll.</summary>
+    public string? LastErrorKey { get; set; }
+    /// <summary>The error's arguments, a JSON array of strings.</summary>
+    public string? LastErrorArgs { get; set; }
+    public int LastAdded { get; set; }
+    public int LastDuplicates { get; set; }
+    /// <summary>The entries the last poll refused, a JSON array of {key, args}: each shown in the reader's language.</summary>
+    public string? LastRefusals { get; set; }
+    public bool LastNotModified { get; set; }
+    /// <summary>Who polls it now and until when: a poll claims the source in one UPDATE, so two never overlap, in one process or two.</summary>
+    public string? LeaseOwner { get; set; }
+    public DateTime? LeaseUntil { get; set; }
+}
+
 /// <summary>A sign-in account. Roles (Analyst, Editor, Admin) are Identity roles in the same store.</summary>
 public class TrackerUser : Microsoft.AspNetCore.Identity.IdentityUser
 {

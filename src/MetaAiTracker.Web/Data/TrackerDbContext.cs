@@ -25,6 +25,7 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<ProposedEntity> EntityProposals => Set<ProposedEntity>();
     public DbSet<SavedView> SavedViews => Set<SavedView>();
     public DbSet<AuditEntry> Audit => Set<AuditEntry>();
+    public DbSet<WatchedSource> Sources => Set<WatchedSource>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder b)
     {
@@ -111,6 +112,13 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
             e.ToTable("Audit");
             e.HasIndex(a => new { a.TargetType, a.TargetId, a.Id });
             e.HasIndex(a => new { a.ArticleId, a.Id });
+        });
+        b.Entity<WatchedSource>(e =>
+        {
+            e.ToTable("Sources");
+            e.HasIndex(s => s.Address).IsUnique();
+            e.HasIndex(s => s.NextPollAt);
+            e.Property(s => s.Address).HasMaxLength(2048);
         });
         b.Entity<SavedView>(e => { e.HasIndex(v => v.Name).IsUnique(); e.Property(v => v.Name).HasMaxLength(120); e.Property(v => v.Owner).HasMaxLength(256); });
     }

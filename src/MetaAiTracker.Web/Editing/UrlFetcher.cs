@@ -5,7 +5,16 @@ using MetaAiTracker.Web.Components.Shared;
 namespace MetaAiTracker.Web.Editing;
 
 /// <summary>A page fetched for an editor: the bytes as sent, the final address after redirects, and the declared type.</summary>
-public sealed record FetchedPage(Uri Url, byte[] Bytes, string? ContentType);
+public sealed record FetchedPage(Uri Url, byte[] Bytes, string? ContentType)
+{
+    /// <summary>The server answered 304 to a conditional request: nothing changed since <see cref="FetchConditions"/>.</summary>
+    public bool NotModified { get; init; }
+    public string? ETag { get; init; }
+    public string? LastModified { get; init; }
+}
+
+/// <summary>What a poller saw last time (a feed's ETag and Last-Modified), sent as If-None-Match and If-Modified-Since.</summary>
+public sealed record FetchConditions(string? ETag, string? LastModified);
 
 /// <summary>A URL that cannot be fetched; the message names the URL and the reason, in English, and <see cref="Phrase"/> on pages in the reader's language.</summary>
 public sealed class FetchException(Phrase phrase) : Exception(phrase.ToString())
@@ -68,7 +77,11 @@ public sealed class UrlFetcher(HttpClient http, TrackerOptions options, ILogger<
         return allowedPrivate.Any(n => n.Contains(address)) || !Refused.Any(n => n.Contains(address));
     }
 
-    public async Task<FetchedPage> FetchAsync(string url, long maxBytes, CancellationToken ct = default)
+    public async Task<FetchedPage> FetchAsync(string url, long maxBytes, CancellationToken ct = default) =>
+        await FetchAsync(url, maxBytes, null, "text/html, text/plain;q=0.9, */*;q=0.1", ct);
+
+    /// <param name="conditions">Sent as conditional headers; a 304 then comes back as <see cref="FetchedPage.NotModified"/>.</param>
+    public async Task<FetchedPage> FetchAsync(string url, long maxBytes, FetchConditions? conditions, string accept, CancellationToken ct = default)
     {
         if (!Uri.TryCreate(url?.Trim(), UriKind.Absolute, out var uri) || !EditorInput.IsWeb(uri))
             throw new FetchException(new Phrase("fetch.notWeb", url));
@@ -80,7 +93,9 @@ public sealed class UrlFetcher(HttpClient http, TrackerOptions options, ILogger<
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
                 request.Headers.UserAgent.ParseAdd("MetaAiTracker/1.0 (+article intake)");
-                request.Headers.Accept.ParseAdd("text/html, text/plain;q=0.9, */*;q=0.1");
+                request.Headers.Accept.ParseAdd(accept);
+                if (conditions?.ETag is { } etag) request.Headers.TryAddWithoutValidation("If-None-Match", etag);
+                if (conditions?.LastModified is { } since) request.Headers.TryAddWithoutValidation("If-Modified-Since", since);
                 using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
                 if ((int)response.StatusCode is >= 300 and < 400 && response.Headers.Location is { } location)
                 {
@@ -91,12 +106,15 @@ public sealed class UrlFetcher(HttpClient http, TrackerOptions options, ILogger<
                     uri = next;
                     continue;
                 }
+                var validators = (ETag: response.Headers.ETag?.ToString(), LastModified: response.Content.Headers.LastModified?.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+                if (response.StatusCode == HttpStatusCode.NotModified && conditions is not null)
+                    return new FetchedPage(uri, [], null) { NotModified = true, ETag = validators.ETag ?? conditions.ETag, LastModified = validators.LastModified ?? conditions.LastModified };
                 if (!response.IsSuccessStatusCode) throw new FetchException(new Phrase("fetch.status", uri, (int)response.StatusCode, response.ReasonPhrase));
                 if (response.Content.Headers.ContentLength > maxBytes)
                     throw new FetchException(new Phrase("fetch.tooLarge", uri, response.Content.Headers.ContentLength, maxBytes));
                 await using var body = await response.Content.ReadAsStreamAsync(timeout.Token);
                 var bytes = await ReadCappedAsync(body, maxBytes, uri, timeout.Token);
-                return new FetchedPage(uri, bytes, response.Content.Headers.ContentType?.ToString());
+                return new FetchedPage(uri, bytes, response.Content.Headers.ContentType?.ToString()) { ETag = validators.ETag, LastModified = validators.LastModified };
             }
         }
         catch (HttpRequestException ex) when (ex.InnerException is FetchException refused)

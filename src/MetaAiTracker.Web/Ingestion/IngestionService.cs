@@ -101,7 +101,7 @@ public sealed class IngestionService(
         }
         catch (ArticleRejectedException ex)
         {
-            return new Rejected(file, ex.Message);
+            return new Rejected(file, new IngestResult(file, IngestOutcome.Rejected, ex.Message) { Reason = Components.Shared.UserErrors.Rejection(ex.Reason, ex.FileName) });
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
