@@ -14,6 +14,7 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<Item> Items => Set<Item>();
     public DbSet<ItemAmount> ItemAmounts => Set<ItemAmount>();
     public DbSet<ArticleFigure> ArticleFigures => Set<ArticleFigure>();
+    public DbSet<ArticleBand> ArticleBands => Set<ArticleBand>();
     public DbSet<ItemTheme> ItemThemes => Set<ItemTheme>();
     public DbSet<ItemActor> ItemActors => Set<ItemActor>();
     public DbSet<ArticleTheme> ArticleThemes => Set<ArticleTheme>();
@@ -40,6 +41,9 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
             e.HasIndex(a => a.ContentHash).IsUnique();
             e.HasIndex(a => a.CanonicalUrl);
             e.HasIndex(a => a.PublishedStart);
+            e.HasIndex(a => a.StoryId);
+            // The start-up backfill's question, answered without reading past every article's text to the signature.
+            e.HasIndex(a => a.Id).HasFilter("\"StorySignature\" IS NULL").HasDatabaseName("IX_Articles_Unclustered");
             e.Property(a => a.Version).IsConcurrencyToken();
             e.Ignore(a => a.Published);
             e.HasMany(a => a.Items).WithOne(i => i.Article).HasForeignKey(i => i.ArticleId).OnDelete(DeleteBehavior.Cascade);
@@ -60,6 +64,13 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
             e.HasMany(i => i.Themes).WithOne().HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(i => i.Actors).WithOne().HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(i => i.Amounts).WithOne().HasForeignKey(t => t.ItemId).OnDelete(DeleteBehavior.Cascade);
+        });
+        // The key is the lookup (band, hash); ArticleId ends it so one article's keys are unique.
+        b.Entity<ArticleBand>(e =>
+        {
+            e.HasKey(x => new { x.Band, x.Hash, x.ArticleId });
+            e.HasIndex(x => x.ArticleId);
+            e.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
         });
         b.Entity<ItemTheme>(e => { e.HasKey(t => new { t.ItemId, t.ThemeKey }); e.HasIndex(t => new { t.ThemeKey, t.ItemId }); });
         b.Entity<ItemActor>(e => { e.HasKey(t => new { t.ItemId, t.EntityId }); e.HasIndex(t => new { t.EntityId, t.ItemId }); });

@@ -58,6 +58,8 @@ public static class TrackerDbSetup
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         await SeedReferenceDataAsync(db, ct);
         await SearchIndex.RebuildIfEmptyAsync(db, ct);
+        // Articles stored before story clusters existed get theirs here, once (an indexed read when none is missing).
+        await Ingestion.StoryClusters.BackfillAsync(db, ct);
         // Never on an empty store: statistics that say "no rows" make SQLite scan where it should seek, for good.
         if (await db.Items.AnyAsync(ct)) await OptimizeAsync(db, ct);
     }

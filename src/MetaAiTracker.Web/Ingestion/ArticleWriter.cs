@@ -24,6 +24,8 @@ internal sealed class ArticleWriter : IDisposable
     private readonly EntityProposalWriter proposals;
     private readonly DbCommand findDuplicate;
     private RowInserter<AuditEntry>? audit;
+    /// <summary>The near-copy lookup and cluster joins, in the same transaction as the articles.</summary>
+    public StoryClusters Stories { get; }
     private readonly TrackerDbContext db;
 
     public ArticleWriter(TrackerDbContext db)
@@ -33,6 +35,7 @@ internal sealed class ArticleWriter : IDisposable
         (items, itemThemes, itemActors, itemAmounts) = (new(db), new(db), new(db), new(db));
         figures = new(db);
         proposals = new(db);
+        Stories = new(db);
         findDuplicate = db.Database.GetDbConnection().CreateCommand();
         findDuplicate.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         // Two index seeks, not one OR: with an OR, SQLite's plan depends on its statistics, and stale ones made it
@@ -78,7 +81,7 @@ internal sealed class ArticleWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var d in new IDisposable[] { articles, articleThemes, articleEntities, items, itemThemes, itemActors, itemAmounts, figures, proposals, findDuplicate })
+        foreach (var d in new IDisposable[] { articles, articleThemes, articleEntities, items, itemThemes, itemActors, itemAmounts, figures, proposals, Stories, findDuplicate })
             d.Dispose();
         audit?.Dispose();
     }
