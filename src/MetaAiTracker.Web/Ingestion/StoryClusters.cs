@@ -17,7 +17,7 @@ public sealed record NearCopy(int ArticleId, int StoryId, double Similarity);
 /// stored on the article), and joins a new article to their cluster, whose origin is its earliest publication.
 /// Prepared commands inside the caller's transaction, like <see cref="ArticleWriter"/>, which owns one.
 /// </summary>
-internal sealed class StoryClusters : IDisposable
+public sealed class StoryClusters : IDisposable
 {
     private readonly DbCommand candidates;
     private readonly DbCommand member;
