@@ -1,6 +1,7 @@
 using MetaAiTracker.Web.Ingestion;
 using MetaAiTracker.Web.Tests.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace MetaAiTracker.Web.Tests.EndToEnd;
@@ -57,5 +58,49 @@ public class StoryEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         await page.CloseAsync();
         await copies.CloseAsync();
         await reader.CloseAsync();
+    }
+
+    [Fact]
+    public async Task APasteThatNearlyRepeatsAStoredArticleIsNamedBeforeSavingAndJoinsItsStoryWhenSavedAnyway()
+    {
+        int seed;
+        string title;
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<MetaAiTracker.Web.Data.TrackerDbContext>>().CreateDbContextAsync())
+            (seed, title) = await db.Articles.Where(a => a.FileName.StartsWith("002_")).Select(a => new Tuple<int, string>(a.Id, a.Title).ToValueTuple()).SingleAsync();
+        var text = StoryRewrites.Seed("002") + "\nوأضاف الموقع أن الشركة لم ترد على طلب للتعليق حتى وقت النشر.";
+
+        var page = await app.OpenAsync("/articles/new", role: MetaAiTracker.Web.Accounts.TrackerRoles.Editor, height: 1100);
+        await page.FillAsync("textarea[name=text]", text);
+        await page.Keyboard.PressAsync("Tab");
+        await page.ClickAsync("section:has(textarea[name=text]) button.primary");
+        var warning = page.Locator(".paste-preview .near-copy");
+        await warning.WaitForAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(warning).ToContainTextAsync("يكاد يطابق");
+        await Assertions.Expect(warning.Locator($"li[data-article='{seed}'] a")).ToHaveTextAsync(title);
+        await Assertions.Expect(warning.Locator($"li[data-article='{seed}'] a")).ToHaveAttributeAsync("href", $"/articles/{seed}");
+        await Assertions.Expect(page.Locator(".paste-preview a.open-copy")).ToHaveAttributeAsync("href", $"/articles/{seed}");
+        Directory.CreateDirectory(AppFixture.ScreenshotDir);
+        await AppFixture.ScreenshotAsync(page, "near-copy-warning-ar-1366", fullPage: false);
+
+        await page.ClickAsync(".paste-preview button.confirm");
+        await page.WaitForURLAsync(u => u.Contains("/review/"), new() { Timeout = 60_000 });
+        var added = int.Parse(page.Url.Split("/review/")[1], System.Globalization.CultureInfo.InvariantCulture);
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<MetaAiTracker.Web.Data.TrackerDbContext>>().CreateDbContextAsync())
+        {
+            var both = await db.Articles.Where(a => a.Id == seed || a.Id == added).ToListAsync();
+            Assert.Equal(2, both.Count);
+            Assert.NotNull(both[0].StoryId);
+            Assert.Equal(both[0].StoryId, both[1].StoryId);
+        }
+
+        // A paste of a new story gets no warning.
+        await page.GotoAsync(app.BaseUrl.TrimEnd('/') + "/articles/new");
+        await AppFixture.WaitInteractiveAsync(page);
+        await page.FillAsync("textarea[name=text]", string.Join(" ", Enumerable.Range(1, 60).Select(n => $"كلمة{n}")));
+        await page.Keyboard.PressAsync("Tab");
+        await page.ClickAsync("section:has(textarea[name=text]) button.primary");
+        await page.Locator(".paste-preview").WaitForAsync();
+        Assert.Equal(0, await page.Locator(".paste-preview .near-copy").CountAsync());
+        await page.CloseAsync();
     }
 }
