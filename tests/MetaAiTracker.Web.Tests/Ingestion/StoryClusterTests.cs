@@ -83,4 +83,47 @@ public class StoryClusterTests
         Assert.All(exported, a => Assert.Equal(all[0].StoryId, a.GetProperty("storyId").GetInt32()));
         Assert.Equal(1, exported.Count(a => a.GetProperty("isOrigin").GetBoolean()));
     }
+
+    [Fact]
+    public async Task AnEditorTakesAnArticleOutOfItsStoryAndJoinsItBackAndEachIsAudited()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync(await WriteAsync(store, StoryRewrites.Files(), "copy"));
+        await store.Ingestion.IngestPathsAsync([Directory.GetFiles(TestStore.SeedsDir, "001_*.txt").Single()]);
+        var review = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Web.Editing.ReviewService>(store.Services);
+        List<Article> all;
+        await using (var db = await store.DbAsync()) all = await db.Articles.OrderBy(a => a.Id).ToListAsync();
+        var (origin, lone) = (all[0], all[^1]);
+        Assert.True(origin.IsOrigin);
+        Assert.Null(lone.StoryId);
+
+        // The origin taken out: the earliest of the rest becomes the story's origin.
+        var split = await review.SplitFromStoryAsync(Editing.People.Editor, origin.Id, origin.Version);
+        Assert.Null(split.StoryId);
+        await using (var db = await store.DbAsync())
+        {
+            Assert.Equal(StoryRewrites.Outlets[1], (await db.Articles.SingleAsync(a => a.StoryId != null && a.IsOrigin)).Source);
+            Assert.Equal(0, await db.ArticleBands.CountAsync(b => b.ArticleId == origin.Id));
+            var entry = await db.Audit.SingleAsync(e => e.Action == "article.story.split");
+            Assert.Equal(origin.Id, entry.ArticleId);
+            Assert.Contains(origin.StoryId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Before);
+        }
+        var again = await Assert.ThrowsAsync<Web.Components.Shared.InputException>(() => review.SplitFromStoryAsync(Editing.People.Editor, origin.Id, split.Version));
+        Assert.Contains($"{origin.Id}", again.Phrase.ToString());
+
+        // Joined back to a copy's story it is the origin again (the earliest publication).
+        var joined = await review.JoinStoryAsync(Editing.People.Editor, origin.Id, split.Version, all[2].Id);
+        await using (var db = await store.DbAsync())
+            Assert.Equal(origin.Id, (await db.Articles.SingleAsync(a => a.IsOrigin && a.StoryId != null)).Id);
+        // An unrelated seed joined by hand (dated July 2025, before the copies) becomes the story's origin.
+        await review.JoinStoryAsync(Editing.People.Editor, lone.Id, lone.Version, all[1].Id);
+        await using (var db = await store.DbAsync())
+        {
+            var now = await db.Articles.OrderBy(a => a.Id).ToListAsync();
+            Assert.Single(now.Select(a => a.StoryId).Distinct());
+            Assert.Equal(lone.Id, now.Single(a => a.IsOrigin).Id);
+            Assert.Equal(2, await db.Audit.CountAsync(e => e.Action == "article.story.join"));
+        }
+        Assert.Equal(joined.StoryId, all[2].StoryId);
+    }
 }
