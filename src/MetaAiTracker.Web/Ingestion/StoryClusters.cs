@@ -19,6 +19,7 @@ public sealed record NearCopy(int ArticleId, int StoryId, double Similarity);
 /// </summary>
 public sealed class StoryClusters : IDisposable
 {
+    private const int MaxPerBand = 50, MaxCandidates = 32;
     private readonly DbCommand candidates;
     private readonly DbCommand member;
     private readonly DbCommand bands;
@@ -38,9 +39,13 @@ public sealed class StoryClusters : IDisposable
             foreach (var p in parameters) SearchIndex.Parameter(c, p);
             return c;
         }
-        // One statement of one index seek per band, so a lookup is one round trip whatever the band count.
+        // One statement of one index seek per band, so a lookup is one round trip. Its work is bounded whatever the store
+        // holds: a band key shared by many articles (stock phrases, or a story copied fifty times) gives its first
+        // MaxPerBand, and only the MaxCandidates articles sharing the most bands are verified.
         candidates = Command(
-            string.Join("\nUNION ", Enumerable.Range(0, StorySignature.Bands).Select(b => $"SELECT ArticleId FROM ArticleBands WHERE Band = {b} AND Hash = $h{b}")),
+            "SELECT ArticleId FROM (" + string.Join("\nUNION ALL ", Enumerable.Range(0, StorySignature.Bands).Select(b =>
+                $"SELECT ArticleId FROM (SELECT ArticleId FROM ArticleBands WHERE Band = {b} AND Hash = $h{b} LIMIT {MaxPerBand})"))
+            + $") GROUP BY ArticleId ORDER BY COUNT(*) DESC, ArticleId LIMIT {MaxCandidates}",
             [.. Enumerable.Range(0, StorySignature.Bands).Select(b => "$h" + b)]);
         member = Command("SELECT StorySignature, COALESCE(StoryId, Id) FROM Articles WHERE Id = $id", "$id");
         bands = Command(

@@ -1,10 +1,15 @@
+using MetaAiTracker.Core.Model;
 using MetaAiTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace MetaAiTracker.Web.Timeline;
 
 /// <summary>One article of a story cluster, as the timeline, the reader and the briefing name it.</summary>
-public sealed record StoryMember(int ArticleId, int StoryId, string? Source, string Title, DateOnly? Published, bool IsOrigin);
+public sealed record StoryMember(int ArticleId, int StoryId, string? Source, string Title, DateOnly? Published, bool IsOrigin)
+{
+    public DateGranularity? Granularity { get; init; }
+    public bool Estimated { get; init; }
+}
 
 /// <summary>The story clusters of articles: who else published the same story, and where it came from first.</summary>
 public static class Stories
@@ -21,7 +26,8 @@ public static class Stories
         if (storyOf.Count == 0) return [];
         var stories = storyOf.Select(s => s.StoryId).Distinct().ToList();
         var members = (await db.Articles.Where(a => a.StoryId != null && stories.Contains(a.StoryId.Value))
-                .Select(a => new StoryMember(a.Id, a.StoryId!.Value, a.Source, a.Title, a.PublishedStart, a.IsOrigin)).ToListAsync(ct))
+                .Select(a => new StoryMember(a.Id, a.StoryId!.Value, a.Source, a.Title, a.PublishedStart, a.IsOrigin)
+                    { Granularity = a.PublishedGranularity, Estimated = a.PublishedEstimated }).ToListAsync(ct))
             .OrderByDescending(m => m.IsOrigin).ThenBy(m => m.Published is null).ThenBy(m => m.Published).ThenBy(m => m.ArticleId)
             .GroupBy(m => m.StoryId).ToDictionary(g => g.Key, g => g.ToList());
         return storyOf.Where(s => members.GetValueOrDefault(s.StoryId) is { Count: > 1 })
