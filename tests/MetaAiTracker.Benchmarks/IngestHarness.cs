@@ -77,6 +77,13 @@ public static class IngestHarness
     private static async Task<int> FullAsync(ServiceProvider sp, string corpus)
     {
         var results = await sp.GetRequiredService<IngestionService>().IngestPathsAsync([corpus]);
+        await using (var db = await sp.GetRequiredService<IDbContextFactory<TrackerDbContext>>().CreateDbContextAsync())
+        {
+            // The synthetic articles mix seed sentences at random: few should nearly repeat one another.
+            var clustered = await db.Articles.CountAsync(a => a.StoryId != null);
+            var stories = await db.Articles.Where(a => a.StoryId != null).Select(a => a.StoryId).Distinct().CountAsync();
+            Console.WriteLine($"  story clusters: {clustered} articles in {stories} clusters");
+        }
         return results.Count(r => r.Outcome == IngestOutcome.Added);
     }
 

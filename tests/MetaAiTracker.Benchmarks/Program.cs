@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "ingest" => await IngestHarness.RunAsync(args[1..]),
     "dashboard" => await DashboardHarness.RunAsync(args[1..]),
     "briefing" => await BriefingHarness.RunAsync(args[1..]),
+    "stories" => await StoryHarness.RunAsync(args[1..]),
     "duckling" => DucklingCheck.Run(args[1..]),
     _ => Usage(),
 };
@@ -20,6 +21,6 @@ static int RunExtract(string[] rest)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: MetaAiTracker.Benchmarks extract [BenchmarkDotNet args] | ingest [--count N] [--runs N] | dashboard [--items N] [--search-articles N] [--reps N] [--circuits N] | briefing [--reps N]");
+    Console.Error.WriteLine("usage: MetaAiTracker.Benchmarks extract [BenchmarkDotNet args] | ingest [--count N] [--runs N] | dashboard [--items N] [--search-articles N] [--reps N] [--circuits N] | briefing [--reps N] | stories [--count N]");
     return 2;
 }

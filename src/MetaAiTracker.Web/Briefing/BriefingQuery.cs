@@ -7,7 +7,11 @@ using Microsoft.EntityFrameworkCore;
 namespace MetaAiTracker.Web.Briefing;
 
 /// <summary>An article a briefing cites, numbered in order of first citation.</summary>
-public sealed record BriefingSource(int Number, int ArticleId, string Title, string? Outlet, string Date, string? Url);
+public sealed record BriefingSource(int Number, int ArticleId, string Title, string? Outlet, string Date, string? Url)
+{
+    /// <summary>How many other articles repeat this one's story (the view cites the origin and counts its copies once).</summary>
+    public int Republications { get; init; }
+}
 
 public sealed record BriefingItem(int Id, ItemKind Kind, string Text, string? Speaker, string Date, Stance Stance, bool Hedged, int Source, string? Outlet)
 {
@@ -85,8 +89,10 @@ public static class BriefingQuery
         var cited = milestones.Select(m => milestoneItems[m.Id]).Concat(events).Concat(quotes).Concat(open).Concat(closed).Select(i => i.ArticleId).Distinct().ToList();
         var articles = await db.Articles.AsNoTracking().Where(a => cited.Contains(a.Id))
             .Select(a => new { a.Id, a.Title, a.Source, a.Url, a.PublishedStart, a.PublishedGranularity, a.PublishedEstimated }).ToDictionaryAsync(a => a.Id, ct);
+        var stories = await Stories.OfAsync(db, cited, ct);
         var sources = cited.Select((id, k) => (Number: k + 1, A: articles[id]))
-            .Select(x => new BriefingSource(x.Number, x.A.Id, x.A.Title, x.A.Source, DateLabels.Published(x.A.PublishedStart, x.A.PublishedGranularity, x.A.PublishedEstimated, language), x.A.Url))
+            .Select(x => new BriefingSource(x.Number, x.A.Id, x.A.Title, x.A.Source, DateLabels.Published(x.A.PublishedStart, x.A.PublishedGranularity, x.A.PublishedEstimated, language), x.A.Url)
+                { Republications = stories.GetValueOrDefault(x.A.Id) is { } story ? story.Count - 1 : 0 })
             .ToList();
         var number = sources.ToDictionary(s => s.ArticleId, s => s.Number);
 

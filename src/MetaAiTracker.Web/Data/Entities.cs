@@ -46,6 +46,15 @@ public class Article
     /// <summary>True once an editor set the article's themes: re-extraction then leaves them, removals included.</summary>
     public bool ThemesByEditor { get; set; }
     public int Version { get; set; }
+    /// <summary>
+    /// The story cluster: the id of one of its articles, shared by every near-copy (null while the article repeats
+    /// none). Set at ingestion (<c>Ingestion/StoryClusters</c>) and by an editor's split or join.
+    /// </summary>
+    public int? StoryId { get; set; }
+    /// <summary>The earliest publication of its cluster (an article alone is its own origin); the timeline counts these.</summary>
+    public bool IsOrigin { get; set; } = true;
+    /// <summary>The MinHash signature (<c>Core.Text.StorySignature</c>, little-endian uint32s); empty for a text too short to have one, null until computed.</summary>
+    public byte[]? StorySignature { get; set; }
 
     public List<Item> Items { get; set; } = [];
     public List<ArticleTheme> Themes { get; set; } = [];
@@ -179,6 +188,14 @@ public abstract class StoredAmount
 public class ItemAmount : StoredAmount
 {
     public int ItemId { get; set; }
+}
+
+/// <summary>One LSH band key of an article's story signature: articles sharing a row here are near-copy candidates.</summary>
+public class ArticleBand
+{
+    public int Band { get; set; }
+    public long Hash { get; set; }
+    public int ArticleId { get; set; }
 }
 
 /// <summary>An amount of the article outside every event (a share, a head count), with the date of its sentence.</summary>

@@ -15,6 +15,7 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
     public DbSet<Statement> Statements => Set<Statement>();
     public DbSet<ItemAmount> ItemAmounts => Set<ItemAmount>();
     public DbSet<ArticleFigure> ArticleFigures => Set<ArticleFigure>();
+    public DbSet<ArticleBand> ArticleBands => Set<ArticleBand>();
     public DbSet<ItemTheme> ItemThemes => Set<ItemTheme>();
     public DbSet<ItemActor> ItemActors => Set<ItemActor>();
     public DbSet<ArticleTheme> ArticleThemes => Set<ArticleTheme>();
@@ -45,7 +46,10 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
             // Every timeline query excludes off-topic articles (NOT IN this set). IsRelevant is stored after the article's
             // text, so without an index SQLite followed every article's overflow pages to build the set: 7-8 ms a query.
             // A partial index holds only the off-topic ids; the query's "NOT IsRelevant" must stay as written to use it.
-            e.HasIndex(a => a.Id).HasFilter("NOT \"IsRelevant\"").HasDatabaseName("IX_Articles_OffTopic");
+            e.HasIndex(a => a.Id, "IX_Articles_OffTopic").HasFilter("NOT \"IsRelevant\"");
+            e.HasIndex(a => a.StoryId);
+            // The start-up backfill's question, answered without reading past every article's text to the signature.
+            e.HasIndex(a => a.Id, "IX_Articles_Unclustered").HasFilter("\"StorySignature\" IS NULL");
             e.Property(a => a.Version).IsConcurrencyToken();
             e.Ignore(a => a.Published);
             e.HasMany(a => a.Items).WithOne(i => i.Article).HasForeignKey(i => i.ArticleId).OnDelete(DeleteBehavior.Cascade);
@@ -75,6 +79,13 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
         });
         // A new quote's candidates are its speaker's statements: one index seek, not a scan of the speaker's quotes.
         b.Entity<Statement>(e => e.HasIndex(x => x.SpeakerEntityId));
+        // The key is the lookup (band, hash); ArticleId ends it so one article's keys are unique.
+        b.Entity<ArticleBand>(e =>
+        {
+            e.HasKey(x => new { x.Band, x.Hash, x.ArticleId });
+            e.HasIndex(x => x.ArticleId);
+            e.HasOne<Article>().WithMany().HasForeignKey(x => x.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        });
         b.Entity<ItemTheme>(e => { e.HasKey(t => new { t.ItemId, t.ThemeKey }); e.HasIndex(t => new { t.ThemeKey, t.ItemId }); });
         b.Entity<ItemActor>(e => { e.HasKey(t => new { t.ItemId, t.EntityId }); e.HasIndex(t => new { t.EntityId, t.ItemId }); });
         b.Entity<ArticleTheme>(e => { e.HasKey(t => new { t.ArticleId, t.ThemeKey }); e.HasIndex(t => t.ThemeKey); });

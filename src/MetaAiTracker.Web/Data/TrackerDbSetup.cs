@@ -60,6 +60,8 @@ public static class TrackerDbSetup
         await SearchIndex.RebuildIfEmptyAsync(db, ct);
         // A store from before statements (issue 15) gets them here, once; later, editors' added quotes are linked at the next start.
         await Ingestion.StatementLinker.LinkUnlinkedAsync(db, ct);
+        // Articles stored before story clusters existed get theirs here, once (an indexed read when none is missing).
+        await Ingestion.StoryClusters.BackfillAsync(db, ct);
         // Never on an empty store: statistics that say "no rows" make SQLite scan where it should seek, for good.
         if (await db.Items.AnyAsync(ct)) await OptimizeAsync(db, ct);
     }

@@ -27,8 +27,26 @@ public sealed record ArticleDetails(string? Title = null, string? Source = null,
 /// back with the existing article's id instead of being stored twice).
 /// </summary>
 public sealed class ArticleIntake(IngestionService ingestion, UrlFetcher fetcher, ArticleReaderOptions readerOptions,
-    TimeProvider clock, ILogger<ArticleIntake> logger)
+    TimeProvider clock, ILogger<ArticleIntake> logger, Microsoft.EntityFrameworkCore.IDbContextFactory<Data.TrackerDbContext> dbFactory)
 {
+    /// <summary>A stored article a new one nearly repeats, named for the editor before the new one is stored.</summary>
+    public sealed record NearCopyOf(int ArticleId, string Title, string? Source, double Similarity);
+
+    /// <summary>
+    /// The stored articles <paramref name="text"/> nearly repeats (the same lookup as ingestion's story clusters),
+    /// most similar first: stored anyway, the new article joins their story.
+    /// </summary>
+    public async Task<List<NearCopyOf>> NearCopiesAsync(ClaimsPrincipal user, string text, CancellationToken ct = default)
+    {
+        Access.Require(user, TrackerRoles.Editor, "add articles", logger);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var copies = await StoryClusters.FindAsync(db, text, ct);
+        var ids = copies.Take(5).Select(c => c.ArticleId).ToList();
+        var named = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToDictionaryAsync(
+            db.Articles.Where(a => ids.Contains(a.Id)).Select(a => new { a.Id, a.Title, a.Source }), a => a.Id, ct);
+        return [.. copies.Take(5).Select(c => new NearCopyOf(c.ArticleId, named[c.ArticleId].Title, named[c.ArticleId].Source, c.Similarity))];
+    }
+
     public Task<IngestResult> PasteAsync(ClaimsPrincipal user, string text, bool html, ArticleDetails details, CancellationToken ct = default)
     {
         Access.Require(user, TrackerRoles.Editor, "add articles", logger);

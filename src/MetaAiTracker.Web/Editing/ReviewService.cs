@@ -200,6 +200,51 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         }, a => new { relevant = a.IsRelevant }, ct);
 
     /// <summary>
+    /// Takes a wrongly clustered article out of its story: it stands alone (its own origin) and its band keys are
+    /// dropped, so later arrivals are not matched to it again; the story left behind gets its origin recomputed.
+    /// </summary>
+    public async Task<Article> SplitFromStoryAsync(ClaimsPrincipal user, int articleId, int version, CancellationToken ct = default)
+    {
+        int? story = null;
+        var article = await ChangeArticleAsync(user, articleId, version, "article.story.split", async (article, db) =>
+        {
+            story = article.StoryId ?? throw new InputException(new Phrase("error.notInStory", article.Id));
+            (article.StoryId, article.IsOrigin) = (null, true);
+            await db.ArticleBands.Where(b => b.ArticleId == article.Id).ExecuteDeleteAsync(ct);
+        }, StorySnapshot, ct);
+        await RecomputeOriginAsync(story!.Value, ct);
+        return article;
+    }
+
+    /// <summary>Joins an article (with the story it is in, if any) to the story of <paramref name="otherArticleId"/>.</summary>
+    public async Task<Article> JoinStoryAsync(ClaimsPrincipal user, int articleId, int version, int otherArticleId, CancellationToken ct = default)
+    {
+        var target = 0;
+        var article = await ChangeArticleAsync(user, articleId, version, "article.story.join", async (article, db) =>
+        {
+            var other = await db.Articles.Where(a => a.Id == otherArticleId).Select(a => new { a.Id, a.StoryId }).SingleOrDefaultAsync(ct)
+                ?? throw new InputException(new Phrase("error.noArticle", otherArticleId));
+            target = other.StoryId ?? other.Id;
+            if (other.Id == article.Id || article.StoryId == target) throw new InputException(new Phrase("error.sameStory", article.Id, other.Id));
+            if (other.StoryId is null) await db.Database.ExecuteSqlAsync($"UPDATE Articles SET StoryId = {target} WHERE Id = {other.Id}", ct);
+            if (article.StoryId is { } old) await db.Database.ExecuteSqlAsync($"UPDATE Articles SET StoryId = {target} WHERE StoryId = {old} AND Id <> {article.Id}", ct);
+            article.StoryId = target;
+        }, StorySnapshot, ct);
+        await RecomputeOriginAsync(target, ct);
+        return article;
+    }
+
+    private static object StorySnapshot(Article a) => new { storyId = a.StoryId, isOrigin = a.IsOrigin };
+
+    private async Task RecomputeOriginAsync(int story, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        using var clusters = new Ingestion.StoryClusters(db);
+        clusters.RecomputeOrigin(story);
+    }
+
+    /// <summary>
     /// Sets or corrects an article's title, outlet, URL and publication date (with its precision, or estimated). Quotes
     /// and claims sit at the article's date, so those that had no date of their own move with it.
     /// </summary>

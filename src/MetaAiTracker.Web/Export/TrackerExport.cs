@@ -48,6 +48,8 @@ public static class TrackerExport
             w.WriteString("stance", Lower(a.Stance));
             w.WriteString("extractorVersion", a.ExtractorVersion);
             w.WriteString("contentHash", a.ContentHash);
+            w.WriteNumber("storyId", a.StoryId ?? a.Id);
+            w.WriteBoolean("isOrigin", a.IsOrigin);
             if (includeText) w.WriteString("text", a.Text);
             w.WriteEndObject();
             await FlushIfFullAsync(w, ct);

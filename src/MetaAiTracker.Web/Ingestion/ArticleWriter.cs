@@ -25,6 +25,8 @@ internal sealed class ArticleWriter : IDisposable
     private readonly StatementLinker statements;
     private readonly DbCommand findDuplicate;
     private RowInserter<AuditEntry>? audit;
+    /// <summary>The near-copy lookup and cluster joins, in the same transaction as the articles.</summary>
+    public StoryClusters Stories { get; }
     private readonly TrackerDbContext db;
 
     public ArticleWriter(TrackerDbContext db)
@@ -35,6 +37,7 @@ internal sealed class ArticleWriter : IDisposable
         figures = new(db);
         proposals = new(db);
         statements = new(db);
+        Stories = new(db);
         findDuplicate = db.Database.GetDbConnection().CreateCommand();
         findDuplicate.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
         // Two index seeks, not one OR: with an OR, SQLite's plan depends on its statistics, and stale ones made it
@@ -84,7 +87,7 @@ internal sealed class ArticleWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var d in new IDisposable[] { articles, articleThemes, articleEntities, items, itemThemes, itemActors, itemAmounts, figures, proposals, statements, findDuplicate })
+        foreach (var d in new IDisposable[] { articles, articleThemes, articleEntities, items, itemThemes, itemActors, itemAmounts, figures, proposals, statements, Stories, findDuplicate })
             d.Dispose();
         audit?.Dispose();
     }

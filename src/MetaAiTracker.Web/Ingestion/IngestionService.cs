@@ -2,6 +2,7 @@ using System.Diagnostics;
 using MetaAiTracker.Core.Extraction;
 using MetaAiTracker.Core.Ingestion;
 using MetaAiTracker.Core.Model;
+using MetaAiTracker.Core.Text;
 using MetaAiTracker.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +59,7 @@ public sealed class IngestionService(
 
     private sealed record Ready(
         string Path, SourceArticle Source, string Hash, string? CanonicalUrl, ArticleExtraction Extraction, List<Item> Items,
-        string ArticleShadow, List<string> ItemShadows, Func<int, AuditEntry>? Audit = null) : Prepared(Path);
+        string ArticleShadow, List<string> ItemShadows, uint[]? Signature, Func<int, AuditEntry>? Audit = null) : Prepared(Path);
 
     /// <summary>
     /// Ingests files and folders (recursively); a bad file is reported and the batch goes on. A problem of the store
@@ -114,7 +115,8 @@ public sealed class IngestionService(
         var extraction = pipeline.Extract(source.Text, source.Published, lexicon);
         var items = ExtractionMapping.ToItems(extraction, source.Published);
         return new Ready(path, source, ContentIdentity.Hash(source.Text), ContentIdentity.CanonicalUrl(source.Url), extraction, items,
-            SearchIndex.ArticleShadow(source.Title ?? source.FileName, source.Text), [.. items.Select(SearchIndex.ItemShadow)]);
+            SearchIndex.ArticleShadow(source.Title ?? source.FileName, source.Text), [.. items.Select(SearchIndex.ItemShadow)],
+            StorySignature.Compute(source.Text));
     }
 
     public async Task<Lexicon> LoadLexiconAsync(CancellationToken ct = default)
@@ -219,8 +221,13 @@ public sealed class IngestionService(
         };
         article.SetPublished(source.Published);
         ExtractionMapping.Apply(article, extraction);
+        // Near-copies are looked up before the insert, so the article is stored in its cluster at once.
+        var copies = p.Signature is { } signature ? writer.Stories.NearCopies(signature) : [];
+        article.StorySignature = p.Signature is null ? [] : StorySignature.ToBytes(p.Signature);
+        article.StoryId = StoryClusters.StoryOf(copies);
 
         writer.Write(article, extraction.VariantProposals, extraction.EntityProposals, p.ArticleShadow, p.ItemShadows);
+        if (p.Signature is not null) writer.Stories.Add(article.Id, p.Signature, copies);
         if (p.Audit is { } audit) writer.Audit(audit(article.Id));
         return new IngestResult(p.Path, IngestOutcome.Added, $"{p.Path}: article {article.Id}", article.Id,
             extraction.Quotes.Count, extraction.Events.Count, extraction.Claims.Count);

@@ -21,7 +21,11 @@ public sealed record TimelineOutline(Zoom Zoom, IReadOnlyList<TimelineSection> S
 }
 
 /// <summary>One card of the list, with the headers that open above it.</summary>
-public sealed record TimelineCard(TimelineRow Row, TimelineSection Section, bool OpensLane, bool OpensSection, bool OpensArticle);
+public sealed record TimelineCard(TimelineRow Row, TimelineSection Section, bool OpensLane, bool OpensSection, bool OpensArticle)
+{
+    /// <summary>The story cluster of the card's article (origin first), null when no other article repeats it.</summary>
+    public IReadOnlyList<StoryMember>? Story { get; init; }
+}
 
 /// <summary>
 /// The timeline as a list of cards: one card per fact, in lanes (dated, estimated, undated), each lane in periods,
@@ -121,6 +125,7 @@ public static class TimelineCards
             rows.AddRange(read.Select((r, k) => (r, section, section.First + offset + k)));
         }
         await AddReadingsAsync(db, view, [.. rows.Select(r => r.Row)], ct);
+        var stories = await Stories.OfAsync(db, [.. rows.Select(r => r.Row.ArticleId).Distinct()], ct);
         var cards = new List<TimelineCard>();
         for (var k = 0; k < rows.Count; k++)
         {
@@ -128,7 +133,8 @@ public static class TimelineCards
             if (index < skip) continue;
             var opensSection = index == section.First;
             var opensArticle = opensSection || k == 0 || rows[k - 1].Row.ArticleId != row.ArticleId;
-            cards.Add(new TimelineCard(row, section, opensSection && outline.OpensLane(section), opensSection, opensArticle));
+            cards.Add(new TimelineCard(row, section, opensSection && outline.OpensLane(section), opensSection, opensArticle)
+                { Story = stories.GetValueOrDefault(row.ArticleId) });
         }
         return cards;
     }

@@ -30,6 +30,11 @@ public sealed record TimelineFilter
     public string? Query { get; init; }
     /// <summary>Items of articles classified off-topic are hidden unless asked for.</summary>
     public bool OffTopic { get; init; }
+    /// <summary>
+    /// Every copy of a syndicated story counted (<c>copies=1</c>, raw counts); by default a story cluster counts once,
+    /// through its origin's items.
+    /// </summary>
+    public bool Copies { get; init; }
     public Zoom Zoom { get; init; } = Zoom.Month;
     /// <summary>One line per card (<c>layout=compact</c>), each expandable; like the zoom, a way of looking, not a filter.</summary>
     public bool Compact { get; init; }
@@ -88,6 +93,7 @@ public sealed record TimelineFilter
             return false;
         }).Select(i => int.Parse(i, CultureInfo.InvariantCulture)).Distinct()] }),
         new("offtopic", f => f.OffTopic ? ["1"] : [], (f, v, _) => f with { OffTopic = v[0] is "1" or "true" }),
+        new("copies", f => f.Copies ? ["1"] : [], (f, v, _) => f with { Copies = v[0] is "1" or "true" }),
         new("zoom", f => f.Zoom == Zoom.Month ? [] : [Key(f.Zoom)], (f, v, bad) => f with { Zoom = Enums<Zoom>(v[..1], bad) is [var z] ? z : Zoom.Month }),
         // Not "view": the briefing reads that key as a saved view's name.
         new("layout", f => f.Compact ? ["compact"] : [], (f, v, bad) => v[0] switch

@@ -49,6 +49,9 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.Property<DateTimeOffset>("IngestedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsOrigin")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsRelevant")
                         .HasColumnType("INTEGER");
 
@@ -82,6 +85,12 @@ namespace MetaAiTracker.Web.Data.Migrations
                         .HasMaxLength(24)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("StoryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("StorySignature")
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -107,13 +116,35 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.HasIndex("ContentHash")
                         .IsUnique();
 
-                    b.HasIndex("Id")
-                        .HasDatabaseName("IX_Articles_OffTopic")
+                    b.HasIndex(new[] { "Id" }, "IX_Articles_OffTopic")
                         .HasFilter("NOT \"IsRelevant\"");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Articles_Unclustered")
+                        .HasFilter("\"StorySignature\" IS NULL");
 
                     b.HasIndex("PublishedStart");
 
+                    b.HasIndex("StoryId");
+
                     b.ToTable("Articles");
+                });
+
+            modelBuilder.Entity("MetaAiTracker.Web.Data.ArticleBand", b =>
+                {
+                    b.Property<int>("Band")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Band", "Hash", "ArticleId");
+
+                    b.HasIndex("ArticleId");
+
+                    b.ToTable("ArticleBands");
                 });
 
             modelBuilder.Entity("MetaAiTracker.Web.Data.ArticleEntity", b =>
@@ -897,6 +928,15 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("MetaAiTracker.Web.Data.ArticleBand", b =>
+                {
+                    b.HasOne("MetaAiTracker.Web.Data.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MetaAiTracker.Web.Data.ArticleEntity", b =>
