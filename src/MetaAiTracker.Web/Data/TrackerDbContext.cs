@@ -47,6 +47,8 @@ public class TrackerDbContext(DbContextOptions<TrackerDbContext> options)
             // text, so without an index SQLite followed every article's overflow pages to build the set: 7-8 ms a query.
             // A partial index holds only the off-topic ids; the query's "NOT IsRelevant" must stay as written to use it.
             e.HasIndex(a => a.Id, "IX_Articles_OffTopic").HasFilter("NOT \"IsRelevant\"");
+            // The same for the republications a timeline hides by default (each story shows once, at its origin).
+            e.HasIndex(a => a.Id, "IX_Articles_Copies").HasFilter("NOT \"IsOrigin\"");
             e.HasIndex(a => a.StoryId);
             // The start-up backfill's question, answered without reading past every article's text to the signature.
             e.HasIndex(a => a.Id, "IX_Articles_Unclustered").HasFilter("\"StorySignature\" IS NULL");

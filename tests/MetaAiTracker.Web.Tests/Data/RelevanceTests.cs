@@ -65,7 +65,10 @@ public class RelevanceTests
         var view = TimelineQuery.Filter(db, new TimelineFilter(), forPage: true);
 
         // The partial index is used only while the query says "NOT IsRelevant" as the index's filter does.
-        Assert.Contains(await PlanAsync(db, TimelineQuery.Dated(view).Take(50).ToQueryString()), d => d.Contains("IX_Articles_OffTopic", StringComparison.Ordinal));
+        var page = await PlanAsync(db, TimelineQuery.Dated(view).Take(50).ToQueryString());
+        Assert.Contains(page, d => d.Contains("IX_Articles_OffTopic", StringComparison.Ordinal));
+        // So is the set of a story's republications, hidden by default beside the off-topic ones.
+        Assert.Contains(page, d => d.Contains("IX_Articles_Copies", StringComparison.Ordinal));
         // A card's probe for a dated event on a claim's words never reads the items table.
         Assert.Contains(await PlanAsync(db, TimelineCards.Facts(view).ToQueryString()), d => d.Contains("COVERING INDEX IX_Items_Cards", StringComparison.Ordinal));
     }

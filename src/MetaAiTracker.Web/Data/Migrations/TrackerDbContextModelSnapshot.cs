@@ -116,15 +116,18 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.HasIndex("ContentHash")
                         .IsUnique();
 
+                    b.HasIndex("PublishedStart");
+
+                    b.HasIndex("StoryId");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Articles_Copies")
+                        .HasFilter("NOT \"IsOrigin\"");
+
                     b.HasIndex(new[] { "Id" }, "IX_Articles_OffTopic")
                         .HasFilter("NOT \"IsRelevant\"");
 
                     b.HasIndex(new[] { "Id" }, "IX_Articles_Unclustered")
                         .HasFilter("\"StorySignature\" IS NULL");
-
-                    b.HasIndex("PublishedStart");
-
-                    b.HasIndex("StoryId");
 
                     b.ToTable("Articles");
                 });

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MetaAiTracker.Web.Data.Migrations
 {
     [DbContext(typeof(TrackerDbContext))]
-    [Migration("20261202033431_H15Stories")]
-    partial class H15Stories
+    [Migration("20261202050615_IssueFifteenSourcesStoriesStatements")]
+    partial class IssueFifteenSourcesStoriesStatements
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -119,13 +119,18 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.HasIndex("ContentHash")
                         .IsUnique();
 
-                    b.HasIndex("Id")
-                        .HasDatabaseName("IX_Articles_Unclustered")
-                        .HasFilter("\"StorySignature\" IS NULL");
-
                     b.HasIndex("PublishedStart");
 
                     b.HasIndex("StoryId");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Articles_Copies")
+                        .HasFilter("NOT \"IsOrigin\"");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Articles_OffTopic")
+                        .HasFilter("NOT \"IsRelevant\"");
+
+                    b.HasIndex(new[] { "Id" }, "IX_Articles_Unclustered")
+                        .HasFilter("\"StorySignature\" IS NULL");
 
                     b.ToTable("Articles");
                 });
@@ -392,6 +397,9 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.Property<int>("Start")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("StatementId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -416,10 +424,13 @@ namespace MetaAiTracker.Web.Data.Migrations
 
                     b.HasIndex("SpeakerEntityId");
 
-                    b.HasIndex("ArticleId", "Start");
+                    b.HasIndex("StatementId", "SpeakerEntityId");
 
                     b.HasIndex("DateStart", "DateEnd", "DateEstimated", "Stance", "Status", "Kind", "ArticleId")
                         .HasDatabaseName("IX_Items_Timeline");
+
+                    b.HasIndex("ArticleId", "Start", "End", "Kind", "Status", "Stance", "DateStart", "DateEnd", "DateEstimated")
+                        .HasDatabaseName("IX_Items_Cards");
 
                     b.ToTable("Items");
                 });
@@ -582,6 +593,29 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.ToTable("SavedViews");
                 });
 
+            modelBuilder.Entity("MetaAiTracker.Web.Data.Statement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpeakerEntityId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SplitByEditor")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SpeakerEntityId");
+
+                    b.ToTable("Statements");
+                });
+
             modelBuilder.Entity("MetaAiTracker.Web.Data.Theme", b =>
                 {
                     b.Property<string>("Key")
@@ -698,6 +732,80 @@ namespace MetaAiTracker.Web.Data.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("MetaAiTracker.Web.Data.WatchedSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ETag")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("IntervalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LastAdded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LastDuplicates")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastErrorArgs")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastErrorKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastModified")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LastNotModified")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LastPollAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastRefusals")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastSuccessAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextPollAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Address")
+                        .IsUnique();
+
+                    b.HasIndex("NextPollAt");
+
+                    b.ToTable("Sources", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -880,6 +988,11 @@ namespace MetaAiTracker.Web.Data.Migrations
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("MetaAiTracker.Web.Data.Statement", null)
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Article");
                 });
