@@ -180,6 +180,16 @@ public static class SearchIndex
     internal static Task<List<int>> SearchArticlesAsync(TrackerDbContext db, string? query, int limit, int ranked) =>
         SearchAsync(db, "ArticleSearch", query, SearchOrder.Relevance, limit, default, ranked);
 
+    /// <summary>A command on the context's connection, inside its current transaction, with the named parameters added.</summary>
+    public static DbCommand Command(TrackerDbContext db, string sql, params string[] parameters)
+    {
+        var c = db.Database.GetDbConnection().CreateCommand();
+        c.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        c.CommandText = sql;
+        foreach (var p in parameters) Parameter(c, p);
+        return c;
+    }
+
     public static DbParameter Parameter(DbCommand cmd, string name)
     {
         var p = cmd.CreateParameter();

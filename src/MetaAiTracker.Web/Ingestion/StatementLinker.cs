@@ -37,16 +37,8 @@ public sealed class StatementLinker : IDisposable
 
     public StatementLinker(TrackerDbContext db)
     {
-        var connection = db.Database.GetDbConnection();
-        var tx = db.Database.CurrentTransaction?.GetDbTransaction() ?? throw new InvalidOperationException("StatementLinker writes inside a transaction");
-        DbCommand Command(string sql, params string[] parameters)
-        {
-            var c = connection.CreateCommand();
-            c.Transaction = tx;
-            c.CommandText = sql;
-            foreach (var p in parameters) SearchIndex.Parameter(c, p);
-            return c;
-        }
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("StatementLinker writes inside a transaction");
+        DbCommand Command(string sql, params string[] parameters) => SearchIndex.Command(db, sql, parameters);
         load = Command("""
             SELECT s.Id, i.ArticleId, a.PublishedStart, i.Text FROM Statements s
             JOIN Items i ON i.Id = s.FirstItemId JOIN Articles a ON a.Id = i.ArticleId

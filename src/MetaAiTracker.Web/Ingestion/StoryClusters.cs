@@ -29,16 +29,7 @@ public sealed class StoryClusters : IDisposable
 
     public StoryClusters(TrackerDbContext db)
     {
-        var connection = db.Database.GetDbConnection();
-        var tx = db.Database.CurrentTransaction?.GetDbTransaction();
-        DbCommand Command(string sql, params string[] parameters)
-        {
-            var c = connection.CreateCommand();
-            c.Transaction = tx;
-            c.CommandText = sql;
-            foreach (var p in parameters) SearchIndex.Parameter(c, p);
-            return c;
-        }
+        DbCommand Command(string sql, params string[] parameters) => SearchIndex.Command(db, sql, parameters);
         // One statement of one index seek per band, so a lookup is one round trip. Its work is bounded whatever the store
         // holds: a band key shared by many articles (stock phrases, or a story copied fifty times) gives its first
         // MaxPerBand, and only the MaxCandidates articles sharing the most bands are verified.
