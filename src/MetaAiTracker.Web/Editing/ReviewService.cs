@@ -5,6 +5,7 @@ using MetaAiTracker.Core.Model;
 using MetaAiTracker.Web.Accounts;
 using MetaAiTracker.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace MetaAiTracker.Web.Editing;
 
@@ -120,16 +121,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         item.Version++;
         AuditLog.Add(db, user, clock.GetUtcNow(), "item.split", "item", itemId.ToString(CultureInfo.InvariantCulture), item.ArticleId,
             new { statement = old }, new { statement = statement.Id });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            await tx.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            throw await EditConflictException.CreateAsync(db, "item", itemId.ToString(CultureInfo.InvariantCulture), ct);
-        }
+        await SaveOrConflictAsync(db, tx, "item", itemId, ct);
         await Ingestion.StatementLinker.RefreshAsync(db, [old], ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("{User} split item {ItemId} out of statement {Old} into {New}", TrackerRoles.NameOf(user), itemId, old, statement.Id);
@@ -309,17 +301,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         item.Version++;
         AuditLog.Add(db, user, clock.GetUtcNow(), action, "item", itemId.ToString(CultureInfo.InvariantCulture), item.ArticleId, before, ItemSnapshot.Of(item));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Saved by someone else between our read and our write: the version column caught it.
-            await tx.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            throw await EditConflictException.CreateAsync(db, "item", itemId.ToString(CultureInfo.InvariantCulture), ct);
-        }
+        await SaveOrConflictAsync(db, tx, "item", itemId, ct);
         await SearchIndex.ReindexItemAsync(db, item, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("{User} {Action} item {ItemId} (version {Version})", TrackerRoles.NameOf(user), action, itemId, item.Version);
@@ -338,17 +320,27 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         await change(article, db);
         article.Version++;
         AuditLog.Add(db, user, clock.GetUtcNow(), action, "article", articleId.ToString(CultureInfo.InvariantCulture), articleId, before, snapshot(article));
+        await SaveOrConflictAsync(db, null, "article", articleId, ct);
+        logger.LogInformation("{User} {Action} article {ArticleId}", TrackerRoles.NameOf(user), action, articleId);
+        return article;
+    }
+
+    /// <summary>
+    /// Saves, or, when someone else saved the same row between our read and our write (the version column caught it),
+    /// rolls back and answers the conflict naming their edit.
+    /// </summary>
+    private static async Task SaveOrConflictAsync(TrackerDbContext db, IDbContextTransaction? tx, string kind, int id, CancellationToken ct)
+    {
         try
         {
             await db.SaveChangesAsync(ct);
         }
         catch (DbUpdateConcurrencyException)
         {
+            if (tx is not null) await tx.RollbackAsync(CancellationToken.None);
             db.ChangeTracker.Clear();
-            throw await EditConflictException.CreateAsync(db, "article", articleId.ToString(CultureInfo.InvariantCulture), ct);
+            throw await EditConflictException.CreateAsync(db, kind, id.ToString(CultureInfo.InvariantCulture), ct);
         }
-        logger.LogInformation("{User} {Action} article {ArticleId}", TrackerRoles.NameOf(user), action, articleId);
-        return article;
     }
 
     /// <summary>Applies an edit, validating every value against the article and the store; the message names what is wrong.</summary>

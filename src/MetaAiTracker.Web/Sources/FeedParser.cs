@@ -61,16 +61,13 @@ public static partial class FeedParser
     }
 
     private static string? Charset(string? contentType) =>
-        contentType is not null && CharsetParameter().Match(contentType) is { Success: true } m ? m.Groups[1].Value : null;
+        System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(contentType, out var type) ? type.CharSet?.Trim('"') : null;
 
     private static string? XmlEncoding(byte[] bytes)
     {
         var head = Encoding.Latin1.GetString(bytes, 0, Math.Min(bytes.Length, 200));
         return XmlDeclaration().Match(head) is { Success: true } m ? m.Groups[1].Value : null;
     }
-
-    [GeneratedRegex(@"charset\s*=\s*""?([A-Za-z0-9_:.-]+)", RegexOptions.IgnoreCase)]
-    private static partial Regex CharsetParameter();
 
     [GeneratedRegex(@"^\s*<\?xml[^>]*encoding\s*=\s*[""']([A-Za-z0-9_:.-]+)", RegexOptions.IgnoreCase)]
     private static partial Regex XmlDeclaration();
