@@ -134,4 +134,32 @@ public class TimelineQueryTests : IAsyncLifetime
         Assert.Equal(dated.Select(r => r.DateStart).Order(), dated.Select(r => r.DateStart));
         Assert.All(all.Skip(dated.Count), r => Assert.Null(r.DateStart));
     }
+
+    [Fact]
+    public async Task TheStanceChartAndTheBriefingCountAStoryOnceUnlessEveryCopyIsAskedFor()
+    {
+        // Five outlets' copies of seed 004, which stays the story's origin (the earliest publication).
+        await _store.Ingestion.IngestPathsAsync([.. Ingestion.StoryRewrites.Files().Select((t, i) => _store.WriteFile($"copy-{i}.txt", t))]);
+        await using var db = await _store.DbAsync();
+        var copies = await db.Articles.Where(a => !a.IsOrigin).Select(a => a.Id).ToListAsync();
+        Assert.Equal(5, copies.Count);
+        var shown = db.Items.Where(i => i.Status != ReviewStatus.Rejected && i.Article!.IsRelevant && i.DateStart != null);
+        var (once, raw) = (new TimelineFilter(), new TimelineFilter { Copies = true });
+
+        var chartOnce = await TimelineQuery.SummarizeAsync(db, once);
+        var chartRaw = await TimelineQuery.SummarizeAsync(db, raw);
+        var briefOnce = await Web.Briefing.BriefingQuery.BuildAsync(db, once, "ar", "test", DateTimeOffset.UtcNow, new Dictionary<string, string>(), new Dictionary<string, string>());
+        var briefRaw = await Web.Briefing.BriefingQuery.BuildAsync(db, raw, "ar", "test", DateTimeOffset.UtcNow, new Dictionary<string, string>(), new Dictionary<string, string>());
+
+        Assert.Equal(await shown.CountAsync(i => !copies.Contains(i.ArticleId)), chartOnce.Periods.Sum(p => p.Total));
+        Assert.Equal(await shown.CountAsync(), chartRaw.Periods.Sum(p => p.Total));
+        Assert.True(chartRaw.Periods.Sum(p => p.Total) > chartOnce.Periods.Sum(p => p.Total));
+        Assert.Equal(chartOnce.Total, briefOnce.Total);
+        Assert.Equal(chartRaw.Total, briefRaw.Total);
+        Assert.Equal(briefOnce.Total, briefOnce.StanceCounts.Values.Sum());
+        Assert.Equal(briefRaw.Total, briefRaw.StanceCounts.Values.Sum());
+        // The briefing cites the origin, never a copy, and says how many copies it has.
+        Assert.DoesNotContain(briefOnce.Sources, s => copies.Contains(s.ArticleId));
+        Assert.Contains(briefOnce.Sources, s => s.Republications == 5);
+    }
 }

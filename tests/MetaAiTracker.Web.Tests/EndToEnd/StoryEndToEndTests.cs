@@ -61,6 +61,67 @@ public class StoryEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task TheOverviewCountsAStoryOnceAndItsSwitchCountsEveryCopyAndCarriesThatToTheTimeline()
+    {
+        // Seed 000 and five outlets' rewrites of it (late September 2025): a story of six publications.
+        var dir = Path.Combine(Path.GetTempPath(), "mat-story-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dir);
+        var files = StoryRewrites.Files("000", firstDay: 20).Select((t, i) => { var p = Path.Combine(dir, $"copy000-{i}.txt"); File.WriteAllText(p, t); return p; }).ToList();
+        Assert.All(await app.Services.GetRequiredService<IngestionService>().IngestPathsAsync(files), r => Assert.Equal(IngestOutcome.Added, r.Outcome));
+
+        var page = await app.OpenAsync("/overview", width: 1440, height: 1000);
+        await page.WaitForSelectorAsync(".latest-month");
+        var chip = page.Locator(".overview-counting a.chip.copies");
+        var note = page.Locator(".overview-counting .counting-note");
+        await Assertions.Expect(chip).ToHaveTextAsync("عدّ كل نسخة من الخبر");
+        await Assertions.Expect(chip).Not.ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bon\b"));
+        await Assertions.Expect(note).ToHaveAttributeAsync("data-copies", "0");
+        await Assertions.Expect(note).ToContainTextAsync("مرة واحدة");
+        Assert.DoesNotContain("copies=1", await page.Locator(".theme-stance tbody a").First.GetAttributeAsync("href") ?? "");
+        var once = await QuotesBySpeakerAsync(page);
+        Directory.CreateDirectory(AppFixture.ScreenshotDir);
+        await AppFixture.ScreenshotAsync(page, "overview-counted-once-ar-1440", fullPage: false);
+
+        await chip.ClickAsync();
+        await page.WaitForURLAsync(u => u.Contains("copies=1"));
+        await Assertions.Expect(note).ToHaveAttributeAsync("data-copies", "1");
+        await Assertions.Expect(note).ToContainTextAsync("كل نسخة");
+        await Assertions.Expect(chip).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bon\b"));
+        // The numbers the analyst clicks open the timeline counted the same way.
+        Assert.Contains("copies=1", await page.Locator("a:has(.latest-month)").GetAttributeAsync("href"));
+        foreach (var link in await page.Locator(".theme-stance tbody a").AllAsync()) Assert.Contains("copies=1", await link.GetAttributeAsync("href"));
+        var raw = await QuotesBySpeakerAsync(page);
+        Assert.True(raw.Values.Sum() > once.Values.Sum(), $"every copy counted: {raw.Values.Sum()} quotes, once: {once.Values.Sum()}");
+        Assert.All(once, s => Assert.True(raw.GetValueOrDefault(s.Key, int.MaxValue) >= s.Value, s.Key));
+        await AppFixture.ScreenshotAsync(page, "overview-every-copy-ar-1440", fullPage: false);
+
+        // Off again, back to the address without the key.
+        await chip.ClickAsync();
+        await page.WaitForURLAsync(u => !u.Contains("copies=1"));
+        await Assertions.Expect(note).ToHaveAttributeAsync("data-copies", "0");
+        Assert.Equal(once, await QuotesBySpeakerAsync(page));
+
+        var phone = await app.OpenAsync("/overview?copies=1", width: 390, height: 900);
+        await phone.WaitForSelectorAsync(".latest-month");
+        await Assertions.Expect(phone.Locator(".overview-counting .counting-note")).ToHaveAttributeAsync("data-copies", "1");
+        var box = await phone.Locator(".overview-counting").BoundingBoxAsync();
+        Assert.True(box!.X >= 0 && box.X + box.Width <= 390, $"the switch fits a phone's width: {box.X}+{box.Width}");
+        await AppFixture.ScreenshotAsync(phone, "overview-every-copy-ar-390", fullPage: false);
+        await page.CloseAsync();
+        await phone.CloseAsync();
+    }
+
+    /// <summary>The most-quoted table: each speaker's link and quote count.</summary>
+    private static async Task<Dictionary<string, int>> QuotesBySpeakerAsync(IPage page)
+    {
+        var rows = new Dictionary<string, int>();
+        foreach (var row in await page.Locator(".speakers tbody tr").AllAsync())
+            rows[(await row.Locator("a").GetAttributeAsync("href"))!] = int.Parse((await row.Locator("td").Nth(1).TextContentAsync())!.Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.NotEmpty(rows);
+        return rows;
+    }
+
+    [Fact]
     public async Task APasteThatNearlyRepeatsAStoredArticleIsNamedBeforeSavingAndJoinsItsStoryWhenSavedAnyway()
     {
         int seed;
