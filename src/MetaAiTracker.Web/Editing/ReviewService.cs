@@ -166,6 +166,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         await db.SaveChangesAsync(ct);
         AuditLog.Add(db, user, clock.GetUtcNow(), "item.add", "item", item.Id.ToString(CultureInfo.InvariantCulture), articleId, null, ItemSnapshot.Of(item));
         await db.SaveChangesAsync(ct);
+        await Ingestion.StatementLinker.RelinkAsync(db, item, ct);
         await SearchIndex.ReindexItemAsync(db, item, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("{User} added {Kind} item {ItemId} to article {ArticleId}", TrackerRoles.NameOf(user), kind, item.Id, articleId);
@@ -302,11 +303,17 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         AuditLog.Add(db, user, clock.GetUtcNow(), action, "item", itemId.ToString(CultureInfo.InvariantCulture), item.ArticleId, before, ItemSnapshot.Of(item));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await SaveOrConflictAsync(db, tx, "item", itemId, ct);
+        if (MovesStatement(before, item)) await Ingestion.StatementLinker.RelinkAsync(db, item, ct);
         await SearchIndex.ReindexItemAsync(db, item, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("{User} {Action} item {ItemId} (version {Version})", TrackerRoles.NameOf(user), action, itemId, item.Version);
         return item;
     }
+
+    /// <summary>What decides a quote's statement changed: who said it, its words, whether it is a quote, whether it is rejected.</summary>
+    private static bool MovesStatement(ItemSnapshot before, Item after) =>
+        before.Kind != after.Kind || before.Speaker != after.SpeakerEntityId || before.Text != after.Text
+        || (before.Status == ReviewStatus.Rejected) != (after.Status == ReviewStatus.Rejected);
 
     private async Task<Article> ChangeArticleAsync(ClaimsPrincipal user, int articleId, int version, string action,
         Func<Article, TrackerDbContext, Task> change, Func<Article, object> snapshot, CancellationToken ct)

@@ -268,7 +268,8 @@ public class StatementTests
         Assert.Equal(origin.Id, (await StatementAsync(store, statement)).FirstItemId);
         Assert.False(await StatementExistsAsync(store, lecun.Id));
 
-        // Its span moved to other words of the article: it leaves the statement for one of its own.
+        // Its span moved to other words of the article: it leaves the statement for the one those words are in (the rules
+        // read them as his indirect quote).
         var current = (await QuotesAsync(store)).Single(q => q.Id == origin.Id);
         var sentence = "وأضاف أن الشركة ستواصل الاستثمار في مراكز البيانات";
         var at = current.Article!.Text.IndexOf(sentence, StringComparison.Ordinal);
@@ -279,12 +280,16 @@ public class StatementTests
         var own = quotes.Single(q => q.Id == origin.Id).StatementId;
         Assert.NotNull(own);
         Assert.NotEqual(statement, own);
+        var indirect = quotes.Single(q => q.Id != origin.Id && q.ArticleId == origin.ArticleId && q.Text == "الشركة ستواصل الاستثمار في مراكز البيانات");
+        Assert.Equal(own, indirect.StatementId);
 
-        // No speaker: no statement at all, and the one it had is deleted with its last quote.
+        // No speaker: in no statement at all; the one it was in keeps the indirect quote, its first appearance again.
         current = quotes.Single(q => q.Id == origin.Id);
         await Review(store).EditAsync(Tests.Editing.People.Editor, origin.Id, current.Version, new Web.Editing.ItemEdit { SpeakerEntityId = "" });
-        Assert.Null((await QuotesAsync(store)).Single(q => q.Id == origin.Id).StatementId);
-        Assert.False(await StatementExistsAsync(store, own!.Value));
+        quotes = await QuotesAsync(store);
+        Assert.Null(quotes.Single(q => q.Id == origin.Id).StatementId);
+        Assert.Equal([indirect.Id], quotes.Where(q => q.StatementId == own).Select(q => q.Id));
+        Assert.Equal(indirect.Id, (await StatementAsync(store, own!.Value)).FirstItemId);
     }
 
     [Fact]
