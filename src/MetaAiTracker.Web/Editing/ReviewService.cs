@@ -113,6 +113,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
             throw new InputException(new Phrase("review.notGrouped", itemId));
         await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var status = item.Status;
         var statement = new Statement { SpeakerEntityId = speaker, FirstItemId = itemId, SplitByEditor = true };
         db.Statements.Add(statement);
         await db.SaveChangesAsync(ct);
@@ -120,7 +121,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         if (item.Status == ReviewStatus.Machine) item.Status = ReviewStatus.Confirmed;
         item.Version++;
         AuditLog.Add(db, user, clock.GetUtcNow(), "item.split", "item", itemId.ToString(CultureInfo.InvariantCulture), item.ArticleId,
-            new { statement = old }, new { statement = statement.Id });
+            new { statement = old, status }, new { statement = statement.Id, status = item.Status });
         await SaveOrConflictAsync(db, tx, "item", itemId, ct);
         await Ingestion.StatementLinker.RefreshAsync(db, [old], ct);
         await tx.CommitAsync(ct);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using MetaAiTracker.Web.Accounts;
 using MetaAiTracker.Web.Ingestion;
 using MetaAiTracker.Web.Tests.Ingestion;
@@ -96,8 +97,26 @@ public class StatementSplitEndToEndTests(AppFixture app) : IClassFixture<AppFixt
         await AppFixture.ScreenshotAsync(page, "person-statement-split", fullPage: false);
         await page.CloseAsync();
 
-        await using var db = await app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Web.Data.TrackerDbContext>>().CreateDbContextAsync();
-        var audit = db.Audit.Single(a => a.Action == "item.split");
-        Assert.Equal("editor", audit.UserName);
+        var factory = app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Web.Data.TrackerDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var audit = db.Audit.Single(a => a.Action == "item.split");
+            Assert.Equal("editor", audit.UserName);
+        }
+
+        // The same through the API, for another of the four.
+        Web.Data.Item other;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var first = db.Statements.Single(s => s.Id == db.Items.Single(i => i.Article!.Source == Echoes.OriginSource && i.StatementId != null && i.Text.Contains("فرصة البناء")).StatementId);
+            other = db.Items.First(i => i.StatementId == first.Id && i.Id != first.FirstItemId);
+        }
+        using var editor = await app.ClientAsync("editor");
+        var split = await editor.PostAsJsonAsync($"/api/items/{other.Id}/split", new { version = other.Version });
+        Assert.Equal(System.Net.HttpStatusCode.OK, split.StatusCode);
+        using var body = System.Text.Json.JsonDocument.Parse(await split.Content.ReadAsStringAsync());
+        Assert.NotEqual(other.StatementId, body.RootElement.GetProperty("statementId").GetInt32());
+        await using (var db = await factory.CreateDbContextAsync())
+            Assert.Equal(3, db.Items.Count(i => i.StatementId == other.StatementId));
     }
 }
