@@ -339,4 +339,27 @@ public class StatementTests
         Assert.Equal(split.StatementId, quotes.Single(q => q.Id == origin.Id).StatementId);
         Assert.Equal(4, quotes.Count(q => q.StatementId == origin.StatementId));
     }
+
+    [Fact]
+    public async Task SplittingAnAppearanceTakesEveryQuoteOfThatArticleOutOfTheStatement()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync(Echoes.Write(store.Dir));
+        var echoes = Echoed(await QuotesAsync(store));
+        var last = echoes.OrderBy(q => q.Article!.PublishedStart).Last();
+        var statement = last.StatementId!.Value;
+        // The article carries the words twice (an editor marks the same span again, as a headline and a body would).
+        var twice = await Review(store).AddItemAsync(Tests.Editing.People.Editor, last.ArticleId, ItemKind.Quote, last.Start, last.End, new Web.Editing.ItemEdit { SpeakerEntityId = Echoes.Speaker });
+        Assert.Equal(statement, twice.StatementId);
+
+        var split = await Review(store).SplitStatementAsync(Tests.Editing.People.Editor, last.Id, last.Version);
+
+        // The person page lists appearances by article: the one split off is gone from the statement, not half of it.
+        var quotes = await QuotesAsync(store);
+        Assert.Equal(split.StatementId, quotes.Single(q => q.Id == twice.Id).StatementId);
+        Assert.Equal(4, quotes.Count(q => q.StatementId == statement));
+        Assert.DoesNotContain(quotes, q => q.StatementId == statement && q.ArticleId == last.ArticleId);
+        await using var db = await store.DbAsync();
+        Assert.Equal(2, await db.Audit.CountAsync(a => a.Action == "item.split"));
+    }
 }
