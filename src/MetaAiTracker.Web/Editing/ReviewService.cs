@@ -97,7 +97,8 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         }, ct);
 
     /// <summary>
-    /// Takes a quote out of a statement it was wrongly grouped with: it becomes a statement of its own, and the one it
+    /// Takes a quote (with its article's other quotes of the statement: one appearance) out of a statement it was
+    /// wrongly grouped with ("not the same statement" on the person page): it becomes a statement of its own, and the one it
     /// left gets its first appearance again from the quotes that stay. A machine quote becomes confirmed, so
     /// re-extraction, which replaces only machine items, keeps it; and its new statement takes no new quotes, so the
     /// others, re-extracted, do not join it either.
@@ -111,17 +112,24 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         if (item.StatementId is not { } old || item.SpeakerEntityId is not { } speaker
             || !await db.Items.AnyAsync(i => i.StatementId == old && i.Id != itemId && i.ArticleId != item.ArticleId, ct))
             throw new InputException(new Phrase("review.notGrouped", itemId));
+        // The person page lists a statement's appearances by article: the article's other quotes of the same words
+        // (a headline and its body) go with it, or the appearance split off would still be listed.
+        var moving = await db.Items.Where(i => i.StatementId == old && i.ArticleId == item.ArticleId && i.Id != itemId).ToListAsync(ct);
+        moving.Insert(0, item);
         await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var status = item.Status;
         var statement = new Statement { SpeakerEntityId = speaker, FirstItemId = itemId, SplitByEditor = true };
         db.Statements.Add(statement);
         await db.SaveChangesAsync(ct);
-        item.StatementId = statement.Id;
-        if (item.Status == ReviewStatus.Machine) item.Status = ReviewStatus.Confirmed;
-        item.Version++;
-        AuditLog.Add(db, user, clock.GetUtcNow(), "item.split", "item", itemId.ToString(CultureInfo.InvariantCulture), item.ArticleId,
-            new { statement = old, status }, new { statement = statement.Id, status = item.Status });
+        foreach (var quote in moving)
+        {
+            var status = quote.Status;
+            quote.StatementId = statement.Id;
+            if (quote.Status == ReviewStatus.Machine) quote.Status = ReviewStatus.Confirmed;
+            quote.Version++;
+            AuditLog.Add(db, user, clock.GetUtcNow(), "item.split", "item", quote.Id.ToString(CultureInfo.InvariantCulture), quote.ArticleId,
+                new { statement = old, status }, new { statement = statement.Id, status = quote.Status });
+        }
         await SaveOrConflictAsync(db, tx, "item", itemId, ct);
         await Ingestion.StatementLinker.RefreshAsync(db, [old], ct);
         await tx.CommitAsync(ct);
