@@ -52,6 +52,12 @@ public static class EditingApi
             Item(await review.RejectAsync(u, id, v.Version, ct)));
         edit.MapPatch("/items/{id:int}", async (int id, ItemPatch p, ClaimsPrincipal u, ReviewService review, CancellationToken ct) =>
             Item(await review.EditAsync(u, id, p.Version, p.Edit, ct)));
+        // "Not the same statement": the quote leaves the statement it was grouped in and stands alone.
+        edit.MapPost("/items/{id:int}/split", async (int id, Versioned v, ClaimsPrincipal u, ReviewService review, CancellationToken ct) =>
+        {
+            var i = await review.SplitStatementAsync(u, id, v.Version, ct);
+            return Results.Ok(new { i.Id, i.ArticleId, i.Status, i.Version, i.StatementId });
+        });
         edit.MapPut("/items/{id:int}/milestone", async (int id, MilestoneBody m, ClaimsPrincipal u, ReviewService review, CancellationToken ct) =>
             Item(await review.SetMilestoneAsync(u, id, m.Version, m.Milestone, ct)));
 

@@ -97,7 +97,8 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         }, ct);
 
     /// <summary>
-    /// Takes a quote out of a statement it was wrongly grouped with: it becomes a statement of its own, and the one it
+    /// Takes a quote (with its article's other quotes of the statement: one appearance) out of a statement it was
+    /// wrongly grouped with ("not the same statement" on the person page): it becomes a statement of its own, and the one it
     /// left gets its first appearance again from the quotes that stay. A machine quote becomes confirmed, so
     /// re-extraction, which replaces only machine items, keeps it; and its new statement takes no new quotes, so the
     /// others, re-extracted, do not join it either.
@@ -111,16 +112,24 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         if (item.StatementId is not { } old || item.SpeakerEntityId is not { } speaker
             || !await db.Items.AnyAsync(i => i.StatementId == old && i.Id != itemId && i.ArticleId != item.ArticleId, ct))
             throw new InputException(new Phrase("review.notGrouped", itemId));
+        // The person page lists a statement's appearances by article: the article's other quotes of the same words
+        // (a headline and its body) go with it, or the appearance split off would still be listed.
+        var moving = await db.Items.Where(i => i.StatementId == old && i.ArticleId == item.ArticleId && i.Id != itemId).ToListAsync(ct);
+        moving.Insert(0, item);
         await db.Database.OpenConnectionAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var statement = new Statement { SpeakerEntityId = speaker, FirstItemId = itemId, SplitByEditor = true };
         db.Statements.Add(statement);
         await db.SaveChangesAsync(ct);
-        item.StatementId = statement.Id;
-        if (item.Status == ReviewStatus.Machine) item.Status = ReviewStatus.Confirmed;
-        item.Version++;
-        AuditLog.Add(db, user, clock.GetUtcNow(), "item.split", "item", itemId.ToString(CultureInfo.InvariantCulture), item.ArticleId,
-            new { statement = old }, new { statement = statement.Id });
+        foreach (var quote in moving)
+        {
+            var status = quote.Status;
+            quote.StatementId = statement.Id;
+            if (quote.Status == ReviewStatus.Machine) quote.Status = ReviewStatus.Confirmed;
+            quote.Version++;
+            AuditLog.Add(db, user, clock.GetUtcNow(), "item.split", "item", quote.Id.ToString(CultureInfo.InvariantCulture), quote.ArticleId,
+                new { statement = old, status }, new { statement = statement.Id, status = quote.Status });
+        }
         await SaveOrConflictAsync(db, tx, "item", itemId, ct);
         await Ingestion.StatementLinker.RefreshAsync(db, [old], ct);
         await tx.CommitAsync(ct);
@@ -166,6 +175,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         await db.SaveChangesAsync(ct);
         AuditLog.Add(db, user, clock.GetUtcNow(), "item.add", "item", item.Id.ToString(CultureInfo.InvariantCulture), articleId, null, ItemSnapshot.Of(item));
         await db.SaveChangesAsync(ct);
+        await Ingestion.StatementLinker.RelinkAsync(db, item, ct);
         await SearchIndex.ReindexItemAsync(db, item, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("{User} added {Kind} item {ItemId} to article {ArticleId}", TrackerRoles.NameOf(user), kind, item.Id, articleId);
@@ -302,11 +312,17 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         AuditLog.Add(db, user, clock.GetUtcNow(), action, "item", itemId.ToString(CultureInfo.InvariantCulture), item.ArticleId, before, ItemSnapshot.Of(item));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await SaveOrConflictAsync(db, tx, "item", itemId, ct);
+        if (MovesStatement(before, item)) await Ingestion.StatementLinker.RelinkAsync(db, item, ct);
         await SearchIndex.ReindexItemAsync(db, item, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("{User} {Action} item {ItemId} (version {Version})", TrackerRoles.NameOf(user), action, itemId, item.Version);
         return item;
     }
+
+    /// <summary>What decides a quote's statement changed: who said it, its words, whether it is a quote, whether it is rejected.</summary>
+    private static bool MovesStatement(ItemSnapshot before, Item after) =>
+        before.Kind != after.Kind || before.Speaker != after.SpeakerEntityId || before.Text != after.Text
+        || (before.Status == ReviewStatus.Rejected) != (after.Status == ReviewStatus.Rejected);
 
     private async Task<Article> ChangeArticleAsync(ClaimsPrincipal user, int articleId, int version, string action,
         Func<Article, TrackerDbContext, Task> change, Func<Article, object> snapshot, CancellationToken ct)

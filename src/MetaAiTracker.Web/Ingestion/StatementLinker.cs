@@ -8,7 +8,7 @@ namespace MetaAiTracker.Web.Ingestion;
 
 /// <summary>
 /// Links each new quote to the statement it repeats (<see cref="StatementMatcher"/>), or starts one, inside the
-/// caller's transaction: ingestion's batch, re-extraction's article, start-up's pass over unlinked quotes. A quote is
+/// caller's transaction: ingestion's batch, re-extraction's article, an editor's change, start-up's pass over unlinked quotes. A quote is
 /// compared with its speaker's statements only (one index seek on <c>Statements.SpeakerEntityId</c>), each by its
 /// first appearance's words, read once per speaker for the linker's life (one batch). A quote from an article
 /// published earlier than a statement's first appearance becomes its first appearance. A statement an editor split
@@ -139,8 +139,31 @@ public sealed class StatementLinker : IDisposable
     }
 
     /// <summary>
+    /// After an editor added a quote, or changed one's speaker, words, kind or whether it is rejected (saved already, in
+    /// the caller's transaction): it leaves the statement it was in, which gets its first appearance again or goes when
+    /// empty, and is linked as a new quote is. A rejected quote is then in no statement, as the person page and the
+    /// export count it nowhere; confirmed again, it rejoins. A quote an editor split off keeps its own statement while
+    /// its speaker stays: relinking its corrected span would quietly undo "not the same statement".
+    /// </summary>
+    public static async Task RelinkAsync(TrackerDbContext db, Item item, CancellationToken ct = default)
+    {
+        var linkable = item.Kind == ItemKind.Quote && item.SpeakerEntityId is not null && item.Status != ReviewStatus.Rejected;
+        if (item.StatementId is { } old)
+        {
+            var split = await db.Statements.AsNoTracking().Where(s => s.Id == old).Select(s => new { s.SplitByEditor, s.SpeakerEntityId }).SingleOrDefaultAsync(ct);
+            if (linkable && split is { SplitByEditor: true } && split.SpeakerEntityId == item.SpeakerEntityId) return;
+            await db.Database.ExecuteSqlAsync($"UPDATE Items SET StatementId = NULL WHERE Id = {item.Id}", ct);
+            item.StatementId = null;
+            await RefreshAsync(db, [old], ct);
+        }
+        if (!linkable) return;
+        using var linker = new StatementLinker(db);
+        linker.Link(item.ArticleId, item.Article!.PublishedStart, [item]);
+    }
+
+    /// <summary>
     /// Links the quotes with a speaker and no statement: a store from before statements existed (run at start-up,
-    /// after migrating), and quotes an editor added. Oldest article first, so first appearances come out first.
+    /// after migrating). Oldest article first, so first appearances come out first.
     /// Nothing to do is one index seek.
     /// </summary>
     public static async Task<int> LinkUnlinkedAsync(TrackerDbContext db, CancellationToken ct = default)

@@ -43,6 +43,7 @@ public class AccessEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
             await analyst.PostAsJsonAsync("/api/articles", new { text = "قال مارك زوكربيرغ إن النماذج المفتوحة أفضل." }),
             await analyst.PatchAsJsonAsync($"/api/items/{id}", new { version, edit = new { speakerName = "x" } }),
             await analyst.PostAsJsonAsync($"/api/items/{id}/reject", new { version }),
+            await analyst.PostAsJsonAsync($"/api/items/{id}/split", new { version }),
             await analyst.PutAsJsonAsync($"/api/articles/{articleId}/themes", new { version = 0, themes = new[] { "talent" } }),
             await analyst.PostAsJsonAsync("/api/themes", new { key = "leaks", labelAr = "تسريبات", labelEn = "Leaks" }),
             await analyst.PostAsJsonAsync("/api/entities/meta/aliases", new { text = "ميتا بلاتفورمز" }),

@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using MetaAiTracker.Web.Accounts;
 using MetaAiTracker.Web.Ingestion;
 using MetaAiTracker.Web.Tests.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +9,9 @@ namespace MetaAiTracker.Web.Tests.EndToEnd;
 /// <summary>Its own app (a class fixture per class): the five rewrites would change the seeds' counts other classes check.</summary>
 public class StatementsEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private async Task IngestEchoesAsync()
+    private Task IngestEchoesAsync() => IngestEchoesAsync(app);
+
+    internal static async Task IngestEchoesAsync(AppFixture app)
     {
         var dir = Path.Combine(Path.GetTempPath(), "mat-tests", Guid.NewGuid().ToString("N"));
         var results = await app.Services.GetRequiredService<IngestionService>().IngestPathsAsync(Echoes.Write(dir));
@@ -53,5 +57,66 @@ public class StatementsEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
                 await page.CloseAsync();
             }
         }
+    }
+}
+
+/// <summary>Its own app too: splitting changes the five appearances the class above counts.</summary>
+public class StatementSplitEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task AnEditorSplitsOneAppearanceOffAndTheStatementCountsFourWhileAnAnalystSeesNoButton()
+    {
+        await StatementsEndToEndTests.IngestEchoesAsync(app);
+        Microsoft.Playwright.ILocator Echoed(Microsoft.Playwright.IPage page) =>
+            page.Locator(".statement", new() { Has = page.Locator(".first-seen", new() { HasTextString = Echoes.OriginSource }) });
+
+        var analyst = await app.OpenAsync("/people/mark-zuckerberg");
+        await Echoed(analyst).Locator("summary.spread").ClickAsync();
+        await Echoed(analyst).Locator(".appearances li").First.WaitForAsync();
+        Assert.Equal(5, await Echoed(analyst).Locator(".appearances li").CountAsync());
+        Assert.Equal(0, await analyst.Locator("button.split-statement").CountAsync());
+        await analyst.CloseAsync();
+
+        var page = await app.OpenAsync("/people/mark-zuckerberg", role: TrackerRoles.Editor);
+        var said = int.Parse((await page.Locator(".quote-count").GetAttributeAsync("data-count"))!, System.Globalization.CultureInfo.InvariantCulture);
+        var echoed = Echoed(page);
+        Assert.Equal("5", await echoed.GetAttributeAsync("data-appearances"));
+        await echoed.Locator("summary.spread").ClickAsync();
+        var last = echoed.Locator(".appearances li").Last;
+        Assert.Contains("نشرة التقنية اليومية", await last.TextContentAsync());
+        Assert.Equal("ليس التصريح نفسه", (await last.Locator("button.split-statement").TextContentAsync())!.Trim());
+        await last.Locator("button.split-statement").ClickAsync();
+
+        await page.WaitForSelectorAsync($".quote-count[data-count='{said + 1}']");
+        Assert.Equal("4", await echoed.GetAttributeAsync("data-appearances"));
+        Assert.Equal("ظهر في 4 مقالات", (await echoed.Locator("summary.spread").TextContentAsync())!.Trim());
+        Assert.DoesNotContain("نشرة التقنية اليومية", await echoed.Locator(".appearances").TextContentAsync());
+        // The appearance split off is a card of its own now, with no appearances to list.
+        var alone = page.Locator(".statement[data-appearances='1']", new() { HasTextString = "وسيعطي المطورين" });
+        Assert.Equal(1, await alone.CountAsync());
+        await AppFixture.ScreenshotAsync(page, "person-statement-split", fullPage: false);
+        await page.CloseAsync();
+
+        var factory = app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Web.Data.TrackerDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var audit = db.Audit.Single(a => a.Action == "item.split");
+            Assert.Equal("editor", audit.UserName);
+        }
+
+        // The same through the API, for another of the four.
+        Web.Data.Item other;
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            var first = db.Statements.Single(s => s.Id == db.Items.Single(i => i.Article!.Source == Echoes.OriginSource && i.StatementId != null && i.Text.Contains("فرصة البناء")).StatementId);
+            other = db.Items.First(i => i.StatementId == first.Id && i.Id != first.FirstItemId);
+        }
+        using var editor = await app.ClientAsync("editor");
+        var split = await editor.PostAsJsonAsync($"/api/items/{other.Id}/split", new { version = other.Version });
+        Assert.Equal(System.Net.HttpStatusCode.OK, split.StatusCode);
+        using var body = System.Text.Json.JsonDocument.Parse(await split.Content.ReadAsStringAsync());
+        Assert.NotEqual(other.StatementId, body.RootElement.GetProperty("statementId").GetInt32());
+        await using (var db = await factory.CreateDbContextAsync())
+            Assert.Equal(3, db.Items.Count(i => i.StatementId == other.StatementId));
     }
 }

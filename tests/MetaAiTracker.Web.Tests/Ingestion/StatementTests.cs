@@ -190,4 +190,176 @@ public class StatementTests
         Assert.Single(rest.Select(q => q.StatementId).Distinct());
         Assert.NotEqual(split.StatementId, rest[0].StatementId);
     }
+
+    private static Web.Editing.ReviewService Review(TestStore store) => store.Services.GetRequiredService<Web.Editing.ReviewService>();
+
+    private static async Task<Statement> StatementAsync(TestStore store, int id)
+    {
+        await using var db = await store.DbAsync();
+        return await db.Statements.AsNoTracking().SingleAsync(s => s.Id == id);
+    }
+
+    private static async Task<bool> StatementExistsAsync(TestStore store, int id)
+    {
+        await using var db = await store.DbAsync();
+        return await db.Statements.AnyAsync(s => s.Id == id);
+    }
+
+    [Fact]
+    public async Task AQuoteAnEditorAddsJoinsItsStatementAtOnceNotAtTheNextStart()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync(Echoes.Write(store.Dir));
+        var statement = Echoed(await QuotesAsync(store))[0].StatementId!.Value;
+        // A sixth article, published before the origin, carries the words without a quotation the rules read: the editor adds it by hand.
+        const string words = "المصدر المفتوح سيجعل الذكاء الاصطناعي أكثر أمانا وسيمنح المطورين في كل مكان فرصة البناء على نماذجنا";
+        const string other = "سنبني أكبر مركز بيانات في الشرق الأوسط خلال عامين";
+        var path = store.WriteFile("sixth.md", $"---\ntitle: تدوينة مبكرة\nsource: مدونة\npublished: 2025-03-01\n---\nكتب مؤسس ميتا أن {words} وأن الشركة ماضية في خطتها. وأضاف أن {other}.\n");
+        await store.Ingestion.IngestPathsAsync([path]);
+        Article sixth;
+        await using (var db = await store.DbAsync()) sixth = await db.Articles.AsNoTracking().SingleAsync(a => a.Title == "تدوينة مبكرة");
+        var (articleId, text) = (sixth.Id, sixth.Text);
+        Assert.DoesNotContain(await QuotesAsync(store), q => q.ArticleId == articleId && q.StatementId == statement);
+        var speaker = new Web.Editing.ItemEdit { SpeakerEntityId = Echoes.Speaker };
+
+        var start = text.IndexOf(words, StringComparison.Ordinal);
+        var added = await Review(store).AddItemAsync(Tests.Editing.People.Editor, articleId, ItemKind.Quote, start, start + words.Length, speaker);
+        var alone = text.IndexOf(other, StringComparison.Ordinal);
+        var second = await Review(store).AddItemAsync(Tests.Editing.People.Editor, articleId, ItemKind.Quote, alone, alone + other.Length, speaker);
+
+        var quotes = await QuotesAsync(store);
+        Assert.Equal(statement, quotes.Single(q => q.Id == added.Id).StatementId);
+        Assert.Equal(6, quotes.Count(q => q.StatementId == statement));
+        // Published a day before the origin, it is now the first appearance.
+        Assert.Equal(added.Id, (await StatementAsync(store, statement)).FirstItemId);
+        // Words he said nowhere else start a statement of their own.
+        var own = quotes.Single(q => q.Id == second.Id).StatementId;
+        Assert.NotNull(own);
+        Assert.NotEqual(statement, own);
+        Assert.Equal(second.Id, (await StatementAsync(store, own!.Value)).FirstItemId);
+    }
+
+    [Fact]
+    public async Task AQuoteWhoseSpeakerOrWordsAnEditorChangesLeavesItsStatementAndJoinsTheRightOne()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync(Echoes.Write(store.Dir));
+        var echoes = Echoed(await QuotesAsync(store));
+        var origin = echoes.Single(q => q.Article!.Title == Echoes.OriginTitle);
+        var next = echoes.OrderBy(q => q.Article!.PublishedStart).Skip(1).First();
+        var statement = origin.StatementId!.Value;
+
+        // Not his words but Yann LeCun's: out of Zuckerberg's statement, into one of LeCun's.
+        var moved = await Review(store).EditAsync(Tests.Editing.People.Editor, origin.Id, origin.Version, new Web.Editing.ItemEdit { SpeakerEntityId = "yann-lecun" });
+
+        var quotes = await QuotesAsync(store);
+        Assert.Equal(4, quotes.Count(q => q.StatementId == statement));
+        Assert.Equal(next.Id, (await StatementAsync(store, statement)).FirstItemId);
+        var his = quotes.Single(q => q.Id == origin.Id).StatementId;
+        Assert.NotNull(his);
+        Assert.NotEqual(statement, his);
+        var lecun = await StatementAsync(store, his!.Value);
+        Assert.Equal("yann-lecun", lecun.SpeakerEntityId);
+        Assert.Equal(origin.Id, lecun.FirstItemId);
+
+        // Corrected back: it rejoins, first again, and LeCun's statement, empty, is gone.
+        await Review(store).EditAsync(Tests.Editing.People.Editor, origin.Id, moved.Version, new Web.Editing.ItemEdit { SpeakerEntityId = Echoes.Speaker });
+        Assert.Equal(5, (await QuotesAsync(store)).Count(q => q.StatementId == statement));
+        Assert.Equal(origin.Id, (await StatementAsync(store, statement)).FirstItemId);
+        Assert.False(await StatementExistsAsync(store, lecun.Id));
+
+        // Its span moved to other words of the article: it leaves the statement for the one those words are in (the rules
+        // read them as his indirect quote).
+        var current = (await QuotesAsync(store)).Single(q => q.Id == origin.Id);
+        var sentence = "وأضاف أن الشركة ستواصل الاستثمار في مراكز البيانات";
+        var at = current.Article!.Text.IndexOf(sentence, StringComparison.Ordinal);
+        await Review(store).EditAsync(Tests.Editing.People.Editor, origin.Id, current.Version, new Web.Editing.ItemEdit { Start = at, End = at + sentence.Length });
+        quotes = await QuotesAsync(store);
+        Assert.Equal(4, quotes.Count(q => q.StatementId == statement));
+        Assert.Equal(next.Id, (await StatementAsync(store, statement)).FirstItemId);
+        var own = quotes.Single(q => q.Id == origin.Id).StatementId;
+        Assert.NotNull(own);
+        Assert.NotEqual(statement, own);
+        var indirect = quotes.Single(q => q.Id != origin.Id && q.ArticleId == origin.ArticleId && q.Text == "الشركة ستواصل الاستثمار في مراكز البيانات");
+        Assert.Equal(own, indirect.StatementId);
+
+        // No speaker: in no statement at all; the one it was in keeps the indirect quote, its first appearance again.
+        current = quotes.Single(q => q.Id == origin.Id);
+        await Review(store).EditAsync(Tests.Editing.People.Editor, origin.Id, current.Version, new Web.Editing.ItemEdit { SpeakerEntityId = "" });
+        quotes = await QuotesAsync(store);
+        Assert.Null(quotes.Single(q => q.Id == origin.Id).StatementId);
+        Assert.Equal([indirect.Id], quotes.Where(q => q.StatementId == own).Select(q => q.Id));
+        Assert.Equal(indirect.Id, (await StatementAsync(store, own!.Value)).FirstItemId);
+    }
+
+    [Fact]
+    public async Task ARejectedQuoteLeavesItsStatementAndRejoinsWhenConfirmedBack()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync(Echoes.Write(store.Dir));
+        var echoes = Echoed(await QuotesAsync(store));
+        var origin = echoes.Single(q => q.Article!.Title == Echoes.OriginTitle);
+        var next = echoes.OrderBy(q => q.Article!.PublishedStart).Skip(1).First();
+        var statement = origin.StatementId!.Value;
+
+        var rejected = await Review(store).RejectAsync(Tests.Editing.People.Editor, origin.Id, origin.Version);
+
+        // As the person page and the export see it: four appearances, the first the next earliest, and the statement says so too.
+        var quotes = await QuotesAsync(store);
+        Assert.Null(quotes.Single(q => q.Id == origin.Id).StatementId);
+        Assert.Equal(4, quotes.Count(q => q.StatementId == statement));
+        Assert.Equal(next.Id, (await StatementAsync(store, statement)).FirstItemId);
+        await using (var db = await store.DbAsync())
+        {
+            var rows = await Web.Timeline.TimelineQuery.PageAsync(db, Web.Timeline.TimelineQuery.Filter(db, new Web.Timeline.TimelineFilter { Speaker = Echoes.Speaker, Kinds = [ItemKind.Quote], OffTopic = true }), 0, 500);
+            var view = (await Web.Components.Pages.People.PersonStatements.FoldAsync(db, rows)).Single(v => v.Appearances.Any(a => a.ItemId == next.Id));
+            Assert.Equal(4, view.Appearances.Count);
+            Assert.Equal(next.Id, view.Appearances[0].ItemId);
+        }
+
+        await Review(store).ConfirmAsync(Tests.Editing.People.Editor, origin.Id, rejected.Version);
+        quotes = await QuotesAsync(store);
+        Assert.Equal(statement, quotes.Single(q => q.Id == origin.Id).StatementId);
+        Assert.Equal(5, quotes.Count(q => q.StatementId == statement));
+        Assert.Equal(origin.Id, (await StatementAsync(store, statement)).FirstItemId);
+    }
+
+    [Fact]
+    public async Task AQuoteAnEditorSplitOffStaysApartWhenItsSpanIsCorrected()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync(Echoes.Write(store.Dir));
+        var origin = Echoed(await QuotesAsync(store)).Single(q => q.Article!.Title == Echoes.OriginTitle);
+        var split = await Review(store).SplitStatementAsync(Tests.Editing.People.Editor, origin.Id, origin.Version);
+
+        // One character less at the end: the same words, so the editor's "not the same statement" still holds.
+        await Review(store).EditAsync(Tests.Editing.People.Editor, origin.Id, split.Version, new Web.Editing.ItemEdit { End = split.End - 1 });
+
+        var quotes = await QuotesAsync(store);
+        Assert.Equal(split.StatementId, quotes.Single(q => q.Id == origin.Id).StatementId);
+        Assert.Equal(4, quotes.Count(q => q.StatementId == origin.StatementId));
+    }
+
+    [Fact]
+    public async Task SplittingAnAppearanceTakesEveryQuoteOfThatArticleOutOfTheStatement()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync(Echoes.Write(store.Dir));
+        var echoes = Echoed(await QuotesAsync(store));
+        var last = echoes.OrderBy(q => q.Article!.PublishedStart).Last();
+        var statement = last.StatementId!.Value;
+        // The article carries the words twice (an editor marks the same span again, as a headline and a body would).
+        var twice = await Review(store).AddItemAsync(Tests.Editing.People.Editor, last.ArticleId, ItemKind.Quote, last.Start, last.End, new Web.Editing.ItemEdit { SpeakerEntityId = Echoes.Speaker });
+        Assert.Equal(statement, twice.StatementId);
+
+        var split = await Review(store).SplitStatementAsync(Tests.Editing.People.Editor, last.Id, last.Version);
+
+        // The person page lists appearances by article: the one split off is gone from the statement, not half of it.
+        var quotes = await QuotesAsync(store);
+        Assert.Equal(split.StatementId, quotes.Single(q => q.Id == twice.Id).StatementId);
+        Assert.Equal(4, quotes.Count(q => q.StatementId == statement));
+        Assert.DoesNotContain(quotes, q => q.StatementId == statement && q.ArticleId == last.ArticleId);
+        await using var db = await store.DbAsync();
+        Assert.Equal(2, await db.Audit.CountAsync(a => a.Action == "item.split"));
+    }
 }

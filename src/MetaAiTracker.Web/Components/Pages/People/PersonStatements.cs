@@ -5,8 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace MetaAiTracker.Web.Components.Pages.People;
 
-/// <summary>One article a statement appeared in: the quote there, and where and when that article was published.</summary>
-public sealed record Appearance(int ItemId, int ArticleId, string Title, string? Source, DateOnly? Published, DateGranularity? Granularity, bool Estimated);
+/// <summary>
+/// One article a statement appeared in: the quote there (with its version, for an editor who splits it off), and where
+/// and when that article was published.
+/// </summary>
+public sealed record Appearance(int ItemId, int ArticleId, string Title, string? Source, DateOnly? Published, DateGranularity? Granularity, bool Estimated, int Version);
 
 /// <summary>A statement as the person page shows it: the card of its first appearance, and every appearance, the first first.</summary>
 public sealed record StatementView(TimelineRow Row, IReadOnlyList<Appearance> Appearances);
@@ -28,7 +31,7 @@ public static class PersonStatements
                 .Select(i => new
                 {
                     Statement = i.StatementId!.Value,
-                    Appearance = new Appearance(i.Id, i.ArticleId, i.Article!.Title, i.Article.Source, i.Article.PublishedStart, i.Article.PublishedGranularity, i.Article.PublishedEstimated),
+                    Appearance = new Appearance(i.Id, i.ArticleId, i.Article!.Title, i.Article.Source, i.Article.PublishedStart, i.Article.PublishedGranularity, i.Article.PublishedEstimated, i.Version),
                 })
                 .ToListAsync(ct))
             .OrderBy(a => a.Appearance.Published is null).ThenBy(a => a.Appearance.Published).ThenBy(a => a.Appearance.ArticleId).ThenBy(a => a.Appearance.ItemId)
