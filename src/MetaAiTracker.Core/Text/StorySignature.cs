@@ -65,13 +65,16 @@ public static class StorySignature
         return (double)same / Length;
     }
 
-    /// <summary>One key per band: articles with an equal key in the same band are candidates.</summary>
+    /// <summary>
+    /// One key per band: articles with an equal key are candidates. The band's number is mixed in, so equal values in
+    /// two different bands give different keys and one column (one index) holds every band.
+    /// </summary>
     public static long[] BandKeys(ReadOnlySpan<uint> signature)
     {
         var keys = new long[Bands];
         for (var b = 0; b < Bands; b++)
         {
-            var h = 0xcbf29ce484222325UL;
+            var h = Mix(0xcbf29ce484222325UL ^ (ulong)b);
             for (var r = 0; r < Rows; r++) h = Mix(h ^ signature[b * Rows + r]);
             keys[b] = (long)h;
         }

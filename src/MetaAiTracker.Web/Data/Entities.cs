@@ -193,8 +193,8 @@ public class ItemAmount : StoredAmount
 /// <summary>One LSH band key of an article's story signature: articles sharing a row here are near-copy candidates.</summary>
 public class ArticleBand
 {
-    public int Band { get; set; }
-    public long Hash { get; set; }
+    /// <summary>The band's key, the band's number mixed in (<c>Core.Text.StorySignature.BandKeys</c>).</summary>
+    public long Key { get; set; }
     public int ArticleId { get; set; }
 }
 

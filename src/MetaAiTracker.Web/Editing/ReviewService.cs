@@ -212,7 +212,7 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
         {
             story = article.StoryId ?? throw new InputException(new Phrase("error.notInStory", article.Id));
             (article.StoryId, article.IsOrigin) = (null, true);
-            await db.ArticleBands.Where(b => b.ArticleId == article.Id).ExecuteDeleteAsync(ct);
+            await Ingestion.StoryClusters.RemoveAsync(db, article.Id, article.StorySignature, ct);
         }, StorySnapshot, ct);
         await RecomputeOriginAsync(story!.Value, ct);
         return article;

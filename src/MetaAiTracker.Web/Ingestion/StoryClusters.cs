@@ -21,7 +21,6 @@ public sealed class StoryClusters : IDisposable
 {
     private const int MaxPerBand = 50, MaxCandidates = 32;
     private readonly DbCommand candidates;
-    private readonly DbCommand member;
     private readonly DbCommand bands;
     private readonly DbCommand setStory;
     private readonly DbCommand origin;
@@ -30,18 +29,19 @@ public sealed class StoryClusters : IDisposable
     public StoryClusters(TrackerDbContext db)
     {
         DbCommand Command(string sql, params string[] parameters) => SearchIndex.Command(db, sql, parameters);
-        // One statement of one index seek per band, so a lookup is one round trip. Its work is bounded whatever the store
-        // holds: a band key shared by many articles (stock phrases, or a story copied fifty times) gives its first
-        // MaxPerBand, and only the MaxCandidates articles sharing the most bands are verified.
+        // One statement: an index seek per band, then the candidates' signatures, so a lookup is one round trip. Its
+        // work is bounded whatever the store holds: a band key shared by many articles (stock phrases, or a story
+        // copied fifty times) gives its first MaxPerBand, and only the MaxCandidates articles sharing the most bands
+        // are verified.
         candidates = Command(
-            "SELECT ArticleId FROM (" + string.Join("\nUNION ALL ", Enumerable.Range(0, StorySignature.Bands).Select(b =>
-                $"SELECT ArticleId FROM (SELECT ArticleId FROM ArticleBands WHERE Band = {b} AND Hash = $h{b} LIMIT {MaxPerBand})"))
-            + $") GROUP BY ArticleId ORDER BY COUNT(*) DESC, ArticleId LIMIT {MaxCandidates}",
-            [.. Enumerable.Range(0, StorySignature.Bands).Select(b => "$h" + b)]);
-        member = Command("SELECT StorySignature, COALESCE(StoryId, Id) FROM Articles WHERE Id = $id", "$id");
+            "SELECT c.ArticleId, a.StorySignature, COALESCE(a.StoryId, a.Id) FROM (SELECT ArticleId FROM ("
+            + string.Join("\nUNION ALL ", Enumerable.Range(0, StorySignature.Bands).Select(b =>
+                $"SELECT ArticleId FROM (SELECT ArticleId FROM ArticleBands WHERE Key = $k{b} LIMIT {MaxPerBand})"))
+            + $") GROUP BY ArticleId ORDER BY COUNT(*) DESC, ArticleId LIMIT {MaxCandidates}) c JOIN Articles a ON a.Id = c.ArticleId",
+            [.. Enumerable.Range(0, StorySignature.Bands).Select(b => "$k" + b)]);
         bands = Command(
-            "INSERT INTO ArticleBands (Band, Hash, ArticleId) VALUES " + string.Join(", ", Enumerable.Range(0, StorySignature.Bands).Select(b => $"({b}, $h{b}, $a)")),
-            [.. Enumerable.Range(0, StorySignature.Bands).Select(b => "$h" + b), "$a"]);
+            "INSERT INTO ArticleBands (Key, ArticleId) VALUES " + string.Join(", ", Enumerable.Range(0, StorySignature.Bands).Select(b => $"($k{b}, $a)")),
+            [.. Enumerable.Range(0, StorySignature.Bands).Select(b => "$k" + b), "$a"]);
         setStory = Command("UPDATE Articles SET StoryId = $to WHERE Id = $from OR StoryId = $from", "$to", "$from");
         origin = Command("""
             UPDATE Articles SET IsOrigin = (Id = (SELECT Id FROM Articles WHERE StoryId = $s ORDER BY PublishedStart IS NULL, PublishedStart, Id LIMIT 1))
@@ -55,22 +55,26 @@ public sealed class StoryClusters : IDisposable
     {
         var keys = StorySignature.BandKeys(signature);
         for (var b = 0; b < keys.Length; b++) candidates.Parameters[b].Value = keys[b];
-        var ids = new List<int>();
-        using (var r = candidates.ExecuteReader())
-            while (r.Read()) ids.Add(r.GetInt32(0));
         var found = new List<NearCopy>();
-        foreach (var id in ids)
-        {
-            if (id == except) continue;
-            member.Parameters[0].Value = id;
-            using var r = member.ExecuteReader();
-            if (!r.Read() || r.IsDBNull(0)) continue;
-            var stored = r.GetFieldValue<byte[]>(0);
-            if (stored.Length != StorySignature.Length * 4) continue;
-            var similarity = StorySignature.Similarity(signature, StorySignature.FromBytes(stored));
-            if (similarity >= StorySignature.Threshold) found.Add(new NearCopy(id, r.GetInt32(1), similarity));
-        }
+        using (var r = candidates.ExecuteReader())
+            while (r.Read())
+            {
+                var id = r.GetInt32(0);
+                if (id == except || r.IsDBNull(1)) continue;
+                var stored = r.GetFieldValue<byte[]>(1);
+                if (stored.Length != StorySignature.Length * 4) continue;
+                var similarity = StorySignature.Similarity(signature, StorySignature.FromBytes(stored));
+                if (similarity >= StorySignature.Threshold) found.Add(new NearCopy(id, r.GetInt32(2), similarity));
+            }
         return [.. found.OrderByDescending(f => f.Similarity).ThenBy(f => f.ArticleId)];
+    }
+
+    /// <summary>Drops an article's band keys (found by its signature: the table has no index on ArticleId), so no later arrival is matched to it.</summary>
+    public static Task RemoveAsync(TrackerDbContext db, int articleId, byte[]? signature, CancellationToken ct = default)
+    {
+        if (signature is not { Length: StorySignature.Length * 4 }) return Task.CompletedTask;
+        var keys = StorySignature.BandKeys(StorySignature.FromBytes(signature));
+        return db.ArticleBands.Where(b => b.ArticleId == articleId && keys.Contains(b.Key)).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>The cluster a new article joins: the oldest among those it repeats (clusters it bridges are merged into it).</summary>
@@ -152,6 +156,6 @@ public sealed class StoryClusters : IDisposable
 
     public void Dispose()
     {
-        foreach (var c in new[] { candidates, member, bands, setStory, origin, setSignature }) c.Dispose();
+        foreach (var c in new[] { candidates, bands, setStory, origin, setSignature }) c.Dispose();
     }
 }

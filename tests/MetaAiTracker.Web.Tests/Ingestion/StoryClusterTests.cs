@@ -103,7 +103,9 @@ public class StoryClusterTests
         await using (var db = await store.DbAsync())
         {
             Assert.Equal(StoryRewrites.Outlets[1], (await db.Articles.SingleAsync(a => a.StoryId != null && a.IsOrigin)).Source);
+            // Its keys are found by its signature (the table has no index on ArticleId); the others' stay.
             Assert.Equal(0, await db.ArticleBands.CountAsync(b => b.ArticleId == origin.Id));
+            Assert.Equal(4 * 40, await db.ArticleBands.CountAsync(b => b.ArticleId != origin.Id && b.ArticleId != lone.Id));
             var entry = await db.Audit.SingleAsync(e => e.Action == "article.story.split");
             Assert.Equal(origin.Id, entry.ArticleId);
             Assert.Contains(origin.StoryId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture), entry.Before);
@@ -125,5 +127,28 @@ public class StoryClusterTests
             Assert.Equal(2, await db.Audit.CountAsync(e => e.Action == "article.story.join"));
         }
         Assert.Equal(joined.StoryId, all[2].StoryId);
+    }
+
+    [Fact]
+    public async Task TheBandKeysAreOneBTreeLookedUpByKeyAlone()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await using var db = await store.DbAsync();
+        var conn = db.Database.GetDbConnection();
+        await conn.OpenAsync();
+        await using var cmd = conn.CreateCommand();
+        // Forty rows an article: a rowid table with two indexes made them ingestion's largest write.
+        cmd.CommandText = "SELECT sql FROM sqlite_master WHERE tbl_name = 'ArticleBands' ORDER BY type DESC";
+        var schema = new List<string>();
+        await using (var r = await cmd.ExecuteReaderAsync())
+            while (await r.ReadAsync()) schema.Add(r.IsDBNull(0) ? "automatic index" : r.GetString(0));
+        // The table alone: no index beside it, not even the automatic one a rowid table keeps for its primary key.
+        Assert.Contains("WITHOUT ROWID", Assert.Single(schema), StringComparison.Ordinal);
+        cmd.CommandText = "EXPLAIN QUERY PLAN SELECT ArticleId FROM ArticleBands WHERE Key = 1 LIMIT 50";
+        await using (var r = await cmd.ExecuteReaderAsync())
+        {
+            Assert.True(await r.ReadAsync());
+            Assert.Contains("USING PRIMARY KEY (Key=?)", r.GetString(3), StringComparison.Ordinal);
+        }
     }
 }

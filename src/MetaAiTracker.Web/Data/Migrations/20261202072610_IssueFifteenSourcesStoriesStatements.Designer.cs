@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace MetaAiTracker.Web.Data.Migrations
 {
     [DbContext(typeof(TrackerDbContext))]
-    [Migration("20261202050615_IssueFifteenSourcesStoriesStatements")]
+    [Migration("20261202072610_IssueFifteenSourcesStoriesStatements")]
     partial class IssueFifteenSourcesStoriesStatements
     {
         /// <inheritdoc />
@@ -137,20 +137,18 @@ namespace MetaAiTracker.Web.Data.Migrations
 
             modelBuilder.Entity("MetaAiTracker.Web.Data.ArticleBand", b =>
                 {
-                    b.Property<int>("Band")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("Hash")
+                    b.Property<long>("Key")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ArticleId")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("Band", "Hash", "ArticleId");
+                    b.HasKey("Key", "ArticleId");
 
-                    b.HasIndex("ArticleId");
-
-                    b.ToTable("ArticleBands");
+                    b.ToTable("ArticleBands", t =>
+                        {
+                            t.ExcludeFromMigrations();
+                        });
                 });
 
             modelBuilder.Entity("MetaAiTracker.Web.Data.ArticleEntity", b =>
@@ -934,15 +932,6 @@ namespace MetaAiTracker.Web.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
-                });
-
-            modelBuilder.Entity("MetaAiTracker.Web.Data.ArticleBand", b =>
-                {
-                    b.HasOne("MetaAiTracker.Web.Data.Article", null)
-                        .WithMany()
-                        .HasForeignKey("ArticleId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("MetaAiTracker.Web.Data.ArticleEntity", b =>

@@ -37,24 +37,14 @@ namespace MetaAiTracker.Web.Data.Migrations
                 type: "BLOB",
                 nullable: true);
 
-            migrationBuilder.CreateTable(
-                name: "ArticleBands",
-                columns: table => new
-                {
-                    Band = table.Column<int>(type: "INTEGER", nullable: false),
-                    Hash = table.Column<long>(type: "INTEGER", nullable: false),
-                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ArticleBands", x => new { x.Band, x.Hash, x.ArticleId });
-                    table.ForeignKey(
-                        name: "FK_ArticleBands_Articles_ArticleId",
-                        column: x => x.ArticleId,
-                        principalTable: "Articles",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
+            // One B-tree (EF cannot declare WITHOUT ROWID; the model excludes the table from migrations): see TrackerDbContext.
+            migrationBuilder.Sql("""
+                CREATE TABLE "ArticleBands" (
+                    "Key" INTEGER NOT NULL,
+                    "ArticleId" INTEGER NOT NULL,
+                    CONSTRAINT "PK_ArticleBands" PRIMARY KEY ("Key", "ArticleId")
+                ) WITHOUT ROWID;
+                """);
 
             migrationBuilder.CreateTable(
                 name: "Sources",
@@ -124,11 +114,6 @@ namespace MetaAiTracker.Web.Data.Migrations
                 filter: "\"StorySignature\" IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_ArticleBands_ArticleId",
-                table: "ArticleBands",
-                column: "ArticleId");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Sources_Address",
                 table: "Sources",
                 column: "Address",
@@ -156,12 +141,11 @@ namespace MetaAiTracker.Web.Data.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("DROP TABLE \"ArticleBands\";");
+
             migrationBuilder.DropForeignKey(
                 name: "FK_Items_Statements_StatementId",
                 table: "Items");
-
-            migrationBuilder.DropTable(
-                name: "ArticleBands");
 
             migrationBuilder.DropTable(
                 name: "Sources");
