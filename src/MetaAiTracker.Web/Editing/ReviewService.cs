@@ -250,7 +250,19 @@ public sealed class ReviewService(IDbContextFactory<TrackerDbContext> dbFactory,
     /// Sets or corrects an article's title, outlet, URL and publication date (with its precision, or estimated). Quotes
     /// and claims sit at the article's date, so those that had no date of their own move with it.
     /// </summary>
-    public Task<Article> SetDetailsAsync(ClaimsPrincipal user, int articleId, int version, ArticleDetails details, CancellationToken ct = default) =>
+    public async Task<Article> SetDetailsAsync(ClaimsPrincipal user, int articleId, int version, ArticleDetails details, CancellationToken ct = default)
+    {
+        var article = await SetDetailsOnlyAsync(user, articleId, version, details, ct);
+        if (details.Published is null) return article;
+        // Which publication came first may have changed: the story's origin, and where its quotes' statements first appeared.
+        if (article.StoryId is { } story) await RecomputeOriginAsync(story, ct);
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var statements = await db.Items.Where(i => i.ArticleId == articleId && i.StatementId != null).Select(i => i.StatementId!.Value).Distinct().ToListAsync(ct);
+        await Ingestion.StatementLinker.RefreshAsync(db, statements, ct);
+        return article;
+    }
+
+    private Task<Article> SetDetailsOnlyAsync(ClaimsPrincipal user, int articleId, int version, ArticleDetails details, CancellationToken ct) =>
         ChangeArticleAsync(user, articleId, version, "article.details", async (article, db) =>
         {
             if (details.Title is { } title) article.Title = EditorInput.Text(title, "title", EditorInput.MaxTitleLength) ?? throw new InputException(new Phrase("error.emptyTitle"));

@@ -362,4 +362,29 @@ public class StatementTests
         await using var db = await store.DbAsync();
         Assert.Equal(2, await db.Audit.CountAsync(a => a.Action == "item.split"));
     }
+
+    [Fact]
+    public async Task CorrectingTheFirstArticlesDateMovesTheStatementsFirstAppearance()
+    {
+        await using var store = await TestStore.CreateAsync();
+        Echoes.Write(store.Dir);
+        await store.Ingestion.IngestPathsAsync([store.Dir]);
+        var echoes = Echoed(await QuotesAsync(store));
+        Article first;
+        int statementId = echoes[0].StatementId!.Value;
+        await using (var db = await store.DbAsync())
+            first = await db.Articles.SingleAsync(a => a.Title == Echoes.OriginTitle);
+        var review = store.Services.GetRequiredService<Web.Editing.ReviewService>();
+
+        // The editor finds it was published after the others, not before them.
+        await review.SetDetailsAsync(Tests.Editing.People.Editor, first.Id, first.Version, new Web.Editing.ArticleDetails(Published: "2025-04-01"));
+
+        await using (var db = await store.DbAsync())
+        {
+            var statement = await db.Statements.SingleAsync(s => s.Id == statementId);
+            var now = await db.Items.Include(i => i.Article).SingleAsync(i => i.Id == statement.FirstItemId);
+            // The earliest of the others (published 2025-03-03) is where the statement now first appeared.
+            Assert.Equal(new DateOnly(2025, 3, 3), now.Article!.PublishedStart);
+        }
+    }
 }

@@ -151,4 +151,21 @@ public class StoryClusterTests
             Assert.Contains("USING PRIMARY KEY (Key=?)", r.GetString(3), StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public async Task CorrectingTheOriginsDateMakesTheEarliestOfTheOthersTheOrigin()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await store.Ingestion.IngestPathsAsync(await WriteAsync(store, StoryRewrites.Files(), "copy"));
+        var review = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Web.Editing.ReviewService>(store.Services);
+        Article origin;
+        await using (var db = await store.DbAsync()) origin = await db.Articles.SingleAsync(a => a.IsOrigin);
+        Assert.Equal(StoryRewrites.Outlets[0], origin.Source);
+
+        // Published a month after the copies, not the day before them.
+        await review.SetDetailsAsync(Editing.People.Editor, origin.Id, origin.Version, new Web.Editing.ArticleDetails(Published: "2025-10-20"));
+
+        await using (var db = await store.DbAsync())
+            Assert.Equal(StoryRewrites.Outlets[1], (await db.Articles.SingleAsync(a => a.IsOrigin)).Source);
+    }
 }
