@@ -159,6 +159,7 @@ public sealed class IngestionService(
                 using var writer = new ArticleWriter(db);
                 foreach (var p in batch)
                     results.Add(p switch { Rejected r => r.Result, Ready ready => Store(ready, writer), _ => throw new UnreachableException() });
+                writer.Stories.Flush();
                 await tx.CommitAsync(ct);
             }
             catch (SqliteException ex) when (StoreException.From(db.Database.GetDbConnection().DataSource, ex) is { } storeProblem)

@@ -25,6 +25,11 @@ public sealed class StoryClusters : IDisposable
     private readonly DbCommand setStory;
     private readonly DbCommand origin;
     private readonly DbCommand setSignature;
+    private readonly DbCommand storyOf;
+    // The batch's band rows, written by Flush in key order just before its commit: 40 random keys an article written
+    // one article at a time touched a different page of the table for nearly every row. Until then the batch's own
+    // articles are candidates from here, by the same rule (a shared band key).
+    private readonly List<(int ArticleId, uint[] Signature, long[] Keys)> pending = [];
 
     public StoryClusters(TrackerDbContext db)
     {
@@ -39,9 +44,8 @@ public sealed class StoryClusters : IDisposable
                 $"SELECT ArticleId FROM (SELECT ArticleId FROM ArticleBands WHERE Key = $k{b} LIMIT {MaxPerBand})"))
             + $") GROUP BY ArticleId ORDER BY COUNT(*) DESC, ArticleId LIMIT {MaxCandidates}) c JOIN Articles a ON a.Id = c.ArticleId",
             [.. Enumerable.Range(0, StorySignature.Bands).Select(b => "$k" + b)]);
-        bands = Command(
-            "INSERT INTO ArticleBands (Key, ArticleId) VALUES " + string.Join(", ", Enumerable.Range(0, StorySignature.Bands).Select(b => $"($k{b}, $a)")),
-            [.. Enumerable.Range(0, StorySignature.Bands).Select(b => "$k" + b), "$a"]);
+        bands = Command("INSERT INTO ArticleBands (Key, ArticleId) SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each($rows)", "$rows");
+        storyOf = Command("SELECT COALESCE(StoryId, Id) FROM Articles WHERE Id = $id", "$id");
         setStory = Command("UPDATE Articles SET StoryId = $to WHERE Id = $from OR StoryId = $from", "$to", "$from");
         origin = Command("""
             UPDATE Articles SET IsOrigin = (Id = (SELECT Id FROM Articles WHERE StoryId = $s ORDER BY PublishedStart IS NULL, PublishedStart, Id LIMIT 1))
@@ -66,6 +70,15 @@ public sealed class StoryClusters : IDisposable
                 var similarity = StorySignature.Similarity(signature, StorySignature.FromBytes(stored));
                 if (similarity >= StorySignature.Threshold) found.Add(new NearCopy(id, r.GetInt32(2), similarity));
             }
+        foreach (var (id, stored, storedKeys) in pending)
+        {
+            if (id == except || !storedKeys.Intersect(keys).Any()) continue;
+            var similarity = StorySignature.Similarity(signature, stored);
+            if (similarity < StorySignature.Threshold) continue;
+            // Read now, not remembered: a later article of the batch may have merged its cluster into another.
+            storyOf.Parameters[0].Value = id;
+            found.Add(new NearCopy(id, Convert.ToInt32(storyOf.ExecuteScalar(), CultureInfo.InvariantCulture), similarity));
+        }
         return [.. found.OrderByDescending(f => f.Similarity).ThenBy(f => f.ArticleId)];
     }
 
@@ -86,10 +99,7 @@ public sealed class StoryClusters : IDisposable
     /// </summary>
     public void Add(int articleId, uint[] signature, List<NearCopy> copies)
     {
-        var keys = StorySignature.BandKeys(signature);
-        for (var b = 0; b < keys.Length; b++) bands.Parameters[b].Value = keys[b];
-        bands.Parameters[keys.Length].Value = articleId;
-        bands.ExecuteNonQuery();
+        pending.Add((articleId, signature, StorySignature.BandKeys(signature)));
         if (StoryOf(copies) is not { } story) return;
         setStory.Parameters[0].Value = story;
         foreach (var from in copies.Select(c => c.StoryId).Distinct())
@@ -98,6 +108,19 @@ public sealed class StoryClusters : IDisposable
             setStory.ExecuteNonQuery();
         }
         RecomputeOrigin(story);
+    }
+
+    /// <summary>Writes the band rows of the articles added since the last flush; the caller's commit must follow it.</summary>
+    public void Flush()
+    {
+        if (pending.Count == 0) return;
+        var rows = new StringBuilder("[");
+        foreach (var (key, id) in pending.SelectMany(p => p.Keys.Select(k => (k, p.ArticleId))).Order())
+            rows.Append(CultureInfo.InvariantCulture, $"[{key},{id}],");
+        rows[^1] = ']';
+        bands.Parameters[0].Value = rows.ToString();
+        bands.ExecuteNonQuery();
+        pending.Clear();
     }
 
     /// <summary>Marks the earliest publication of the cluster as its origin (ties: the first stored), the others not.</summary>
@@ -139,6 +162,7 @@ public sealed class StoryClusters : IDisposable
                     }
                     clusters.Add(a.Id, signature, copies);
                 }
+                clusters.Flush();
             }
             await tx.CommitAsync(ct);
             done += batch.Count;
@@ -156,6 +180,6 @@ public sealed class StoryClusters : IDisposable
 
     public void Dispose()
     {
-        foreach (var c in new[] { candidates, bands, setStory, origin, setSignature }) c.Dispose();
+        foreach (var c in new[] { candidates, bands, setStory, origin, setSignature, storyOf }) c.Dispose();
     }
 }
