@@ -73,7 +73,10 @@ public static class StoryHarness
                 sig.Value = StorySignature.ToBytes(s);
                 insert.ExecuteNonQuery();
                 clusters.Add(i, s, []);
+                // As ingestion does once a batch.
+                if (i % 256 == 0) clusters.Flush();
             }
+            clusters.Flush();
             await tx.CommitAsync();
         }
         Console.WriteLine($"corpus: {(seedSentences ? "seed sentences" : "distinct texts")}");
