@@ -149,6 +149,21 @@ public class BriefingTests : IAsyncLifetime
         Assert.InRange(model.Sources.Count, 1, 3);
     }
 
+    [Theory]
+    [InlineData(false, "ar", "overview.countedOnce")]
+    [InlineData(true, "ar", "overview.countedEveryCopy")]
+    [InlineData(false, "en", "overview.countedOnce")]
+    public async Task TheCoverSaysWhetherASyndicatedStoryCountsOnceOrEveryCopyCounts(bool copies, string lang, string said)
+    {
+        var pdf = _store.Services.GetRequiredService<BriefingPdf>();
+        var model = await _store.Services.GetRequiredService<BriefingService>().ModelAsync(new TimelineFilter { Copies = copies }, lang, "test");
+
+        var html = System.Net.WebUtility.HtmlDecode(await pdf.RenderHtmlAsync(model));
+
+        var counting = Regex.Match(html, "<p class=\"counting\">([^<]*)</p>").Groups[1].Value;
+        Assert.Equal(Ui.In(lang, said), counting);
+    }
+
     [Fact]
     public async Task AHandPickedBriefingSaysSoOnItsCoverWithItsPeriodInWordsAndLeavesOutEmptySections()
     {

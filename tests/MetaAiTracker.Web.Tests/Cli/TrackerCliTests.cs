@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MetaAiTracker.Web.Data;
 using MetaAiTracker.Web.Cli;
+using MetaAiTracker.Web.Components.Shared;
 
 namespace MetaAiTracker.Web.Tests.Cli;
 
@@ -340,6 +341,21 @@ public class TrackerCliTests
             Assert.NotNull((await db.SavedViews.SingleAsync()).LastExportMaxItemId);
             Assert.Equal("cli:" + Environment.UserName, (await db.Audit.SingleAsync(a => a.Action == "view.sent")).UserName);
         }
+    }
+
+    [Fact]
+    public async Task BriefingCountsEveryCopyOnlyWhenAskedWithCopies()
+    {
+        await using var store = await TestStore.CreateAsync();
+        await RunAsync("ingest", TestStore.SeedsDir, "--db", store.DatabasePath);
+        var (pdf, once, every) = (Path.Combine(store.Dir, "b.pdf"), Path.Combine(store.Dir, "once.html"), Path.Combine(store.Dir, "every.html"));
+
+        var (a, _, _) = await RunAsync("briefing", "--out", pdf, "--html", once, "--db", store.DatabasePath);
+        var (b, _, _) = await RunAsync("briefing", "--copies", "--out", pdf, "--html", every, "--db", store.DatabasePath);
+
+        Assert.Equal((0, 0), (a, b));
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(Ui.In("ar", "overview.countedOnce")), File.ReadAllText(once));
+        Assert.Contains(System.Net.WebUtility.HtmlEncode(Ui.In("ar", "overview.countedEveryCopy")), File.ReadAllText(every));
     }
 
     [Theory]
