@@ -141,14 +141,15 @@ public static class TrackerCli
         var view = new Option<string?>("--view") { Description = "Export this saved view (items new since it was last marked as sent are marked)" };
         var saveAs = new Option<string?>("--save-as") { Description = "Save the given filters as a named view, then export it" };
         var markSent = new Option<bool>("--mark-sent") { Description = "Record this export of the view as sent: the next one marks what is new since" };
-        var cmd = new Command("briefing", "Print a right-to-left PDF briefing of a view of the timeline") { db, themes, from, to, items, view, saveAs, markSent, lang, outFile, html };
+        var copies = new Option<bool>("--copies") { Description = "Count every copy of a syndicated story (by default a story counts once, through its origin)" };
+        var cmd = new Command("briefing", "Print a right-to-left PDF briefing of a view of the timeline") { db, themes, from, to, items, copies, view, saveAs, markSent, lang, outFile, html };
         cmd.SetAction(async (parse, ct) =>
         {
             // The options are the timeline's query keys, read by its one codec.
             IEnumerable<KeyValuePair<string, string>> Pairs(string key, IEnumerable<string?>? values) =>
                 (values ?? []).OfType<string>().Select(v => KeyValuePair.Create(key, v));
             var filter = TimelineFilter.FromQuery([.. Pairs("theme", parse.GetValue(themes)), .. Pairs("from", [parse.GetValue(from)]),
-                .. Pairs("to", [parse.GetValue(to)]), .. Pairs("item", parse.GetValue(items))]);
+                .. Pairs("to", [parse.GetValue(to)]), .. Pairs("item", parse.GetValue(items)), .. Pairs("copies", [parse.GetValue(copies) ? "1" : null])]);
             if (filter.Problems.Count > 0)
             {
                 Console.Error.WriteLine($"tracker briefing: cannot read {string.Join(", ", filter.Problems)} (dates are {Editing.EditorInput.DateForms}, from {Editing.EditorInput.Earliest} to {Editing.EditorInput.Latest}; items are ids)");

@@ -150,9 +150,9 @@ public class BriefingTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData(false, "ar", "overview.countedOnce")]
-    [InlineData(true, "ar", "overview.countedEveryCopy")]
-    [InlineData(false, "en", "overview.countedOnce")]
+    [InlineData(false, "ar", "counting.once")]
+    [InlineData(true, "ar", "counting.everyCopy")]
+    [InlineData(false, "en", "counting.once")]
     public async Task TheCoverSaysWhetherASyndicatedStoryCountsOnceOrEveryCopyCounts(bool copies, string lang, string said)
     {
         var pdf = _store.Services.GetRequiredService<BriefingPdf>();

@@ -354,8 +354,8 @@ public class TrackerCliTests
         var (b, _, _) = await RunAsync("briefing", "--copies", "--out", pdf, "--html", every, "--db", store.DatabasePath);
 
         Assert.Equal((0, 0), (a, b));
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(Ui.In("ar", "overview.countedOnce")), File.ReadAllText(once));
-        Assert.Contains(System.Net.WebUtility.HtmlEncode(Ui.In("ar", "overview.countedEveryCopy")), File.ReadAllText(every));
+        Assert.Contains(Ui.In("ar", "counting.once"), System.Net.WebUtility.HtmlDecode(File.ReadAllText(once)));
+        Assert.Contains(Ui.In("ar", "counting.everyCopy"), System.Net.WebUtility.HtmlDecode(File.ReadAllText(every)));
     }
 
     [Theory]
