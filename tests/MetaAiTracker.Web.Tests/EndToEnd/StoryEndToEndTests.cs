@@ -15,7 +15,8 @@ public class StoryEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         var dir = Path.Combine(Path.GetTempPath(), "mat-story-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         var files = StoryRewrites.Files().Skip(1).Select((t, i) => { var p = Path.Combine(dir, $"copy{i}.txt"); File.WriteAllText(p, t); return p; }).ToList();
-        return await app.Services.GetRequiredService<IngestionService>().IngestPathsAsync(files);
+        try { return await app.Services.GetRequiredService<IngestionService>().IngestPathsAsync(files); }
+        finally { Directory.Delete(dir, recursive: true); }
     }
 
     [Fact]
@@ -67,7 +68,9 @@ public class StoryEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         var dir = Path.Combine(Path.GetTempPath(), "mat-story-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
         var files = StoryRewrites.Files("000", firstDay: 20).Select((t, i) => { var p = Path.Combine(dir, $"copy000-{i}.txt"); File.WriteAllText(p, t); return p; }).ToList();
-        Assert.All(await app.Services.GetRequiredService<IngestionService>().IngestPathsAsync(files), r => Assert.Equal(IngestOutcome.Added, r.Outcome));
+        var results = await app.Services.GetRequiredService<IngestionService>().IngestPathsAsync(files);
+        Directory.Delete(dir, recursive: true);
+        Assert.All(results, r => Assert.Equal(IngestOutcome.Added, r.Outcome));
 
         var page = await app.OpenAsync("/overview", width: 1440, height: 1000);
         await page.WaitForSelectorAsync(".latest-month");
