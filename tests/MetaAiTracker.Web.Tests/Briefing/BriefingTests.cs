@@ -165,6 +165,18 @@ public class BriefingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AHandPickedBriefingMakesNoClaimAboutCopiesSinceEveryPickedItemIsShownWhicheverCopyItComesFrom()
+    {
+        int picked;
+        await using (var db = await _store.DbAsync()) picked = await db.Items.OrderBy(i => i.Id).Select(i => i.Id).FirstAsync();
+        var model = await _store.Services.GetRequiredService<BriefingService>().ModelAsync(new TimelineFilter { Items = [picked] }, "ar", "test");
+
+        var html = await _store.Services.GetRequiredService<BriefingPdf>().RenderHtmlAsync(model);
+
+        Assert.DoesNotContain("class=\"counting\"", html);
+    }
+
+    [Fact]
     public async Task AHandPickedBriefingSaysSoOnItsCoverWithItsPeriodInWordsAndLeavesOutEmptySections()
     {
         int[] picked;
