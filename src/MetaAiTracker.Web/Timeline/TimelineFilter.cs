@@ -35,6 +35,8 @@ public sealed record TimelineFilter
     /// through its origin's items.
     /// </summary>
     public bool Copies { get; init; }
+    /// <summary>Whether a story counts once here: hand-picked items are shown whichever copy they come from.</summary>
+    public bool CountsStoriesOnce => !Copies && Items.Count == 0;
     public Zoom Zoom { get; init; } = Zoom.Month;
     /// <summary>One line per card (<c>layout=compact</c>), each expandable; like the zoom, a way of looking, not a filter.</summary>
     public bool Compact { get; init; }

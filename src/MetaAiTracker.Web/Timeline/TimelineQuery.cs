@@ -67,8 +67,7 @@ public static class TimelineQuery
             var offTopic = db.Articles.Where(a => !a.IsRelevant).Select(a => a.Id);
             q = q.Where(i => !offTopic.Contains(i.ArticleId));
         }
-        // Hand-picked items are shown whichever copy they come from.
-        if (!f.Copies && f.Items.Count == 0)
+        if (f.CountsStoriesOnce)
         {
             var copies = db.Articles.Where(a => !a.IsOrigin).Select(a => a.Id);
             q = q.Where(i => !copies.Contains(i.ArticleId));
