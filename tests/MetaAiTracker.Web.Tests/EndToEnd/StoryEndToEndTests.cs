@@ -10,11 +10,14 @@ namespace MetaAiTracker.Web.Tests.EndToEnd;
 public class StoryEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
 {
     /// <summary>Seed 004 (July 2024, in the store) and four outlets' rewrites of it (September 2025): five publications.</summary>
-    private async Task<List<IngestResult>> RepublishAsync()
+    private Task<List<IngestResult>> RepublishAsync() => IngestTextsAsync(StoryRewrites.Files().Skip(1));
+
+    /// <summary>Writes the texts as files in a folder of their own, ingests them as an editor's folder would be, and removes the folder.</summary>
+    private async Task<List<IngestResult>> IngestTextsAsync(IEnumerable<string> texts)
     {
         var dir = Path.Combine(Path.GetTempPath(), "mat-story-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
-        var files = StoryRewrites.Files().Skip(1).Select((t, i) => { var p = Path.Combine(dir, $"copy{i}.txt"); File.WriteAllText(p, t); return p; }).ToList();
+        var files = texts.Select((t, i) => { var p = Path.Combine(dir, $"copy{i}.txt"); File.WriteAllText(p, t); return p; }).ToList();
         try { return await app.Services.GetRequiredService<IngestionService>().IngestPathsAsync(files); }
         finally { Directory.Delete(dir, recursive: true); }
     }
@@ -39,7 +42,6 @@ public class StoryEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
         Directory.CreateDirectory(AppFixture.ScreenshotDir);
         await AppFixture.ScreenshotAsync(page, "story-outlets-ar-1366", fullPage: false);
 
-        // The copies' own cards (September 2025) are hidden until every copy is asked for.
         // A copy's own cards are hidden until every copy is asked for (the chip keeps the rest of the view).
         var last = results[^1].ArticleId!.Value;
         var copies = await app.OpenAsync("/?source=" + Uri.EscapeDataString(StoryRewrites.Outlets[^1]));
@@ -65,12 +67,7 @@ public class StoryEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task TheOverviewCountsAStoryOnceAndItsSwitchCountsEveryCopyAndCarriesThatToTheTimeline()
     {
         // Seed 000 and five outlets' rewrites of it (late September 2025): a story of six publications.
-        var dir = Path.Combine(Path.GetTempPath(), "mat-story-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(dir);
-        var files = StoryRewrites.Files("000", firstDay: 20).Select((t, i) => { var p = Path.Combine(dir, $"copy000-{i}.txt"); File.WriteAllText(p, t); return p; }).ToList();
-        var results = await app.Services.GetRequiredService<IngestionService>().IngestPathsAsync(files);
-        Directory.Delete(dir, recursive: true);
-        Assert.All(results, r => Assert.Equal(IngestOutcome.Added, r.Outcome));
+        Assert.All(await IngestTextsAsync(StoryRewrites.Files("000", firstDay: 20)), r => Assert.Equal(IngestOutcome.Added, r.Outcome));
 
         var page = await app.OpenAsync("/overview", width: 1440, height: 1000);
         await page.WaitForSelectorAsync(".latest-month");
