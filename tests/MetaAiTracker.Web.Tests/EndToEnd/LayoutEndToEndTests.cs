@@ -136,6 +136,8 @@ public class LayoutEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
                     if (await OverflowAsync(page) is > 0 and var wider) problems.Add($"{name}: {wider} px wider than the screen");
                     if (language == "ar" && width == 1440)
                         problems.AddRange((await LatinWordsAsync(page)).Select(w => $"{name}: English in the Arabic interface: {w}"));
+                    if (language == "en" && width == 1440)
+                        problems.AddRange((await ArabicInInterfaceAsync(page)).Select(w => $"{name}: Arabic in the English interface: {w}"));
                 }
             await context.CloseAsync();
         }
@@ -165,19 +167,27 @@ public class LayoutEndToEndTests(AppFixture app) : IClassFixture<AppFixture>
     /// text, titles, outlets and names, which carry lang or dir), addresses, ISO dates and ids (dir="ltr"), form fields,
     /// the chart, shell commands (./tracker …), file extensions (.txt), and the format names PDF, HTML and UTC.
     /// </summary>
-    private static Task<string[]> LatinWordsAsync(IPage page) => page.EvaluateAsync<string[]>("""
-        () => {
-          const skip = 'script,style,code,svg,input,textarea,select,option,bdi,[lang]:not(html),[dir=ltr],.ltr,a[href^="http"]';
+    private static Task<string[]> LatinWordsAsync(IPage page) => InterfaceTextAsync(page, "latin");
+
+    /// <summary>The reverse for the English interface: Arabic letters or punctuation («،» «؟») in its own text.</summary>
+    private static Task<string[]> ArabicInInterfaceAsync(IPage page) => InterfaceTextAsync(page, "arabic");
+
+    private static Task<string[]> InterfaceTextAsync(IPage page, string script) => page.EvaluateAsync<string[]>("""
+        script => {
+          // In English the page itself is dir=ltr, and what is Arabic by nature (titles, quotes) carries its direction.
+          const skip = 'script,style,code,svg,input,textarea,select,option,bdi,[lang]:not(html),.ltr,a[href^="http"],'
+            + (script === 'latin' ? '[dir=ltr]' : '[dir=ltr]:not(html),[dir=rtl],[dir=auto]');
           const found = [];
           const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
           while (walk.nextNode()) {
             const el = walk.currentNode.parentElement;
             if (!el || el.closest(skip) || !el.getClientRects().length) continue;
             const text = walk.currentNode.textContent.replace(/\.\/tracker[^\u0600-\u06FF()]*/g, '').replace(/\.[a-z]{2,4}\b/g, '');
-            for (const m of text.matchAll(/[A-Za-z]{2,}/g))
+            const words = script === 'latin' ? /[A-Za-z]{2,}/g : /[\u0600-\u06FF]+/g;
+            for (const m of text.matchAll(words))
               if (!['PDF', 'UTC', 'HTML'].includes(m[0])) found.push(`${m[0]} in «${walk.currentNode.textContent.trim().slice(0, 80)}»`);
           }
           return found;
         }
-        """);
+        """, script);
 }
